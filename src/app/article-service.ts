@@ -1,0 +1,148 @@
+import { assertStatusChange, excerptFromText, type Article, type ArticleStatus, type BodyFormat, type FeatureImage } from '../domain/article.js';
+import { AppError } from '../domain/errors.js';
+import type { ArticleId, AuthorId, IdGenerator, Instant, Slug, TermId } from '../domain/ids.js';
+import { isSlug, slugify, uniqueSlug } from '../domain/slug.js';
+import type { Syndication } from '../domain/syndication.js';
+import { ancestry } from '../domain/taxonomy.js';
+import type { BodyRenderer } from './body-renderer.js';
+import { tags, type CacheTag, type ContentEvents } from './content-events.js';
+import type { Clock, Store } from './ports.js';
+
+/** What a caller supplies to create an article; validated at the edge (http, cli). */
+export interface ArticleInput {
+  title: string;
+  slug?: string | null;
+  standfirst?: string | null;
+  body: string;
+  bodyFormat: BodyFormat;
+  excerpt?: string | null;
+  language?: string | null;
+  authorIds: AuthorId[];
+  termIds: TermId[];
+  featureImage?: FeatureImage | null;
+  syndication?: Syndication | null;
+  status?: ArticleStatus;
+  publishedAt?: Instant | null;
+}
+
+export interface ArticleServiceDeps {
+  store: Store;
+  clock: Clock;
+  newId: IdGenerator;
+  bodies: BodyRenderer;
+  events: ContentEvents;
+  defaultLanguage: string;
+}
+
+/** Creating, editing and publishing articles; every change is one transaction and one change event. */
+export class ArticleService {
+  constructor(private readonly deps: ArticleServiceDeps) {}
+
+  /** Creates an article; a publication date in the future makes a `published` request `scheduled`. */
+  async create(input: ArticleInput, store: Store = this.deps.store): Promise<Article> {
+    const { clock, newId, bodies } = this.deps;
+    const now = clock.now();
+    const title = input.title.trim();
+    if (!title) throw new AppError('INVALID_INPUT', 'An article needs a title.', { details: { field: 'title' } });
+    const bodyHtml = bodies.toSafeHtml(input.body, input.bodyFormat);
+    let status = input.status ?? 'draft';
+    let publishedAt = input.publishedAt ?? null;
+    if (status === 'published' && !publishedAt) publishedAt = now;
+    if (status === 'published' && publishedAt && publishedAt > now) status = 'scheduled';
+    if (status === 'scheduled' && !publishedAt) {
+      throw new AppError('INVALID_INPUT', 'A scheduled article needs a publication time.', { details: { field: 'publishedAt' } });
+    }
+    const created = await store.transaction(async (tx) => {
+      const requested = input.slug ? input.slug.trim() : '';
+      if (requested && !isSlug(requested)) {
+        throw new AppError('INVALID_INPUT', `"${requested}" is not a valid slug: use lower-case letters, digits and single hyphens.`, { details: { field: 'slug' } });
+      }
+      const base = (requested || slugify(title)) as Slug;
+      const taken = new Set(await tx.articles.slugsLike(base));
+      if (requested && taken.has(base)) throw new AppError('SLUG_TAKEN', `Another article already uses the slug "${base}".`, { details: { slug: base } });
+      const article: Article = {
+        id: newId() as ArticleId,
+        slug: uniqueSlug(base, (s) => taken.has(s)),
+        title,
+        standfirst: input.standfirst?.trim() || null,
+        bodySource: input.body,
+        bodyFormat: input.bodyFormat,
+        bodyHtml,
+        excerpt: input.excerpt?.trim() || excerptFromText(input.standfirst?.trim() || bodies.toPlainText(bodyHtml)),
+        language: input.language || this.deps.defaultLanguage,
+        status,
+        publishedAt,
+        createdAt: now,
+        updatedAt: now,
+        authorIds: dedupe(input.authorIds),
+        termIds: dedupe(input.termIds),
+        featureImage: input.featureImage ?? null,
+        syndication: input.syndication ?? null,
+      };
+      await tx.articles.insert(article);
+      await this.announce(tx, null, article);
+      return article;
+    });
+    return created;
+  }
+
+  /** Moves an article to `published` now (or at its stored time if that is in the past). */
+  async publish(id: ArticleId): Promise<Article> {
+    return this.changeStatus(id, 'published');
+  }
+
+  /** Publishes every scheduled article whose time has come; safe to run on several nodes at once. */
+  async publishDue(): Promise<Article[]> {
+    const now = this.deps.clock.now();
+    const due = await this.deps.store.articles.findDueScheduled(now);
+    const published: Article[] = [];
+    for (const article of due) {
+      const done = await this.deps.store.transaction(async (tx) => {
+        const current = await tx.articles.getById(article.id);
+        if (!current || current.status !== 'scheduled') return null; // another node got there first
+        const next = { ...current, status: 'published' as const, updatedAt: now };
+        await tx.articles.update(next);
+        await this.announce(tx, current, next);
+        return next;
+      });
+      if (done) published.push(done);
+    }
+    return published;
+  }
+
+  private async changeStatus(id: ArticleId, to: ArticleStatus): Promise<Article> {
+    const now = this.deps.clock.now();
+    const result = await this.deps.store.transaction(async (tx) => {
+      const before = await tx.articles.getById(id);
+      if (!before) throw new AppError('ARTICLE_NOT_FOUND', `There is no article with id ${id}.`, { details: { id } });
+      assertStatusChange(before.status, to);
+      const publishedAt = to === 'published' ? (before.publishedAt && before.publishedAt <= now ? before.publishedAt : now) : before.publishedAt;
+      const after: Article = { ...before, status: to, publishedAt, updatedAt: now };
+      await tx.articles.update(after);
+      await this.announce(tx, before, after);
+      return after;
+    });
+    return result;
+  }
+
+  /** Tells caches, once committed, what an article change touches: the article, and every listing it left or joined. */
+  private async announce(tx: Store, before: Article | null, after: Article | null): Promise<void> {
+    const terms = await tx.taxonomies.listTerms();
+    const changeTags = new Set<CacheTag>();
+    for (const version of [before, after]) {
+      if (!version) continue;
+      changeTags.add(tags.article(version.id));
+      if (version.status !== 'published') continue;
+      changeTags.add(tags.homeList);
+      for (const authorId of version.authorIds) changeTags.add(tags.authorList(authorId));
+      if (version.syndication?.sourceId) changeTags.add(tags.sourceList(version.syndication.sourceId));
+      for (const termId of version.termIds) for (const term of ancestry(terms, termId)) changeTags.add(tags.termList(term.id));
+    }
+    tx.afterCommit(() => this.deps.events.publish({ tags: [...changeTags] }));
+  }
+}
+
+function dedupe<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+

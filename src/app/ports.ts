@@ -1,0 +1,92 @@
+import type { Article } from '../domain/article.js';
+import type { Author } from '../domain/author.js';
+import type { ArticleId, AuthorId, Instant, Slug, SourceId, TaxonomyId, TermId } from '../domain/ids.js';
+import type { Source } from '../domain/source.js';
+import type { Taxonomy, Term } from '../domain/taxonomy.js';
+
+/** Which visible articles a listing wants; all filters combine with AND. */
+export interface ArticleFilter {
+  /** Articles carrying any of these terms (an archive passes a term and its descendants). */
+  termIds?: readonly TermId[];
+  authorId?: AuthorId;
+  sourceId?: SourceId;
+  /** Only articles published at or before this instant are visible. */
+  now: Instant;
+}
+
+export interface ArticleRepository {
+  insert(article: Article): Promise<void>;
+  /** Replaces the stored article (and its author and term links) with `article`. */
+  update(article: Article): Promise<void>;
+  delete(id: ArticleId): Promise<void>;
+  getById(id: ArticleId): Promise<Article | null>;
+  getBySlug(slug: Slug): Promise<Article | null>;
+  /** Visible articles, newest first. */
+  listVisible(filter: ArticleFilter, page: { offset: number; limit: number }): Promise<Article[]>;
+  countVisible(filter: ArticleFilter): Promise<number>;
+  /** Slugs equal to `base` or of the form `base-N`, to pick a free one. */
+  slugsLike(base: Slug): Promise<Slug[]>;
+  /** Scheduled articles whose time has come. */
+  findDueScheduled(now: Instant): Promise<Article[]>;
+  /** The newest update time among visible articles (for Last-Modified of listings). */
+  latestUpdate(): Promise<Instant | null>;
+}
+
+export interface AuthorRepository {
+  insert(author: Author): Promise<void>;
+  update(author: Author): Promise<void>;
+  getById(id: AuthorId): Promise<Author | null>;
+  getBySlug(slug: Slug): Promise<Author | null>;
+  getMany(ids: readonly AuthorId[]): Promise<Author[]>;
+  /** Case-insensitive exact match on the name. */
+  findByName(name: string): Promise<Author | null>;
+  list(): Promise<Author[]>;
+  slugsLike(base: Slug): Promise<Slug[]>;
+}
+
+export interface SourceRepository {
+  insert(source: Source): Promise<void>;
+  update(source: Source): Promise<void>;
+  getById(id: SourceId): Promise<Source | null>;
+  getBySlug(slug: Slug): Promise<Source | null>;
+  findByName(name: string): Promise<Source | null>;
+  list(): Promise<Source[]>;
+  slugsLike(base: Slug): Promise<Slug[]>;
+}
+
+export interface TaxonomyRepository {
+  insertTaxonomy(taxonomy: Taxonomy): Promise<void>;
+  updateTaxonomy(taxonomy: Taxonomy): Promise<void>;
+  listTaxonomies(): Promise<Taxonomy[]>;
+  insertTerm(term: Term): Promise<void>;
+  updateTerm(term: Term): Promise<void>;
+  /** Every term of every taxonomy (term sets are small: hundreds, not millions). */
+  listTerms(taxonomyId?: TaxonomyId): Promise<Term[]>;
+}
+
+/** Key-value settings; values are JSON-serialisable and validated by the caller. */
+export interface SettingsRepository {
+  get(key: string): Promise<unknown>;
+  put(key: string, value: unknown, now: Instant): Promise<void>;
+}
+
+/** All repositories, with a way to run several changes in one transaction. */
+export interface Store {
+  articles: ArticleRepository;
+  authors: AuthorRepository;
+  sources: SourceRepository;
+  taxonomies: TaxonomyRepository;
+  settings: SettingsRepository;
+  /** Runs `work` in a transaction; nested calls join the outer one. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /**
+   * Runs `effect` once the current transaction commits (at once outside a transaction; never
+   * after a rollback). Cache invalidations go here, so no one reloads data that is not yet visible.
+   */
+  afterCommit(effect: () => void): void;
+}
+
+/** The time source; tests inject a fixed one. */
+export interface Clock {
+  now(): Instant;
+}

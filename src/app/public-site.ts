@@ -1,0 +1,175 @@
+import type { Article } from '../domain/article.js';
+import type { Author } from '../domain/author.js';
+import type { Slug } from '../domain/ids.js';
+import { paginate, type PageInfo } from '../domain/pagination.js';
+import type { SiteSettings } from '../domain/site-settings.js';
+import type { Source } from '../domain/source.js';
+import { ancestry, descendantIds, type Taxonomy, type Term } from '../domain/taxonomy.js';
+import { isVisible } from '../domain/article.js';
+import { tags, type CacheTag } from './content-events.js';
+import type { ArticleFilter, Clock, Store } from './ports.js';
+import type { SettingsService } from './settings-service.js';
+import type { TaxonomyService } from './taxonomy-service.js';
+
+/** An article with everything a page needs to show about it. */
+export interface ArticleView {
+  article: Article;
+  authors: Author[];
+  taxonomies: { taxonomy: Taxonomy; terms: Term[] }[];
+  source: Source | null;
+}
+
+export interface ListingView {
+  items: ArticleView[];
+  page: PageInfo;
+}
+
+/** What every page gets besides its own content. */
+export interface SiteFrame {
+  settings: SiteSettings;
+  taxonomies: { taxonomy: Taxonomy; topTerms: Term[] }[];
+}
+
+export type ArchiveSubject =
+  | { kind: 'term'; taxonomy: Taxonomy; term: Term; trail: Term[]; children: Term[] }
+  | { kind: 'author'; author: Author }
+  | { kind: 'source'; source: Source };
+
+/** What a page shows, and the cache tags that make it stale. */
+export interface PageData<T> {
+  frame: SiteFrame;
+  content: T;
+  tags: CacheTag[];
+}
+
+/** Read-side queries for the public site. Nothing here writes. */
+export class PublicSite {
+  constructor(private readonly deps: { store: Store; clock: Clock; settings: SettingsService; taxonomies: TaxonomyService }) {}
+
+  async frame(): Promise<SiteFrame> {
+    const [settings, index] = await Promise.all([this.deps.settings.get(), this.deps.taxonomies.index()]);
+    return {
+      settings,
+      taxonomies: index.taxonomies.map((taxonomy) => ({
+        taxonomy,
+        topTerms: index.termsOf(taxonomy.id).filter((t) => t.parentId === null),
+      })),
+    };
+  }
+
+  /** The newest articles. `page` beyond the end yields an empty listing the caller redirects. */
+  async home(page: number): Promise<PageData<ListingView>> {
+    const frame = await this.frame();
+    const listing = await this.listing({ now: this.deps.clock.now() }, page, frame.settings.pageSize);
+    return { frame, content: listing, tags: [tags.homeList, ...baseTags, ...listingTags(listing)] };
+  }
+
+  /** A visible article by slug, or null. */
+  async article(slug: Slug): Promise<PageData<ArticleView> | null> {
+    const article = await this.deps.store.articles.getBySlug(slug);
+    if (!article || !isVisible(article, this.deps.clock.now())) return null;
+    const frame = await this.frame();
+    const [view] = await this.views([article]);
+    return { frame, content: view!, tags: [...baseTags, ...viewTags(view!)] };
+  }
+
+  /** The archive of a taxonomy term (including its descendants), or null when there is no such term. */
+  async termArchive(taxonomySlug: string, termSlug: string, page: number): Promise<PageData<{ subject: ArchiveSubject; listing: ListingView }> | null> {
+    const index = await this.deps.taxonomies.index();
+    const taxonomy = index.taxonomyBySlug(taxonomySlug);
+    const term = taxonomy && index.termBySlug(taxonomy.id, termSlug);
+    if (!taxonomy || !term) return null;
+    const frame = await this.frame();
+    const termIds = descendantIds(index.terms, term.id);
+    const listing = await this.listing({ now: this.deps.clock.now(), termIds }, page, frame.settings.pageSize);
+    const subject: ArchiveSubject = {
+      kind: 'term', taxonomy, term, trail: ancestry(index.terms, term.id),
+      children: index.terms.filter((t) => t.parentId === term.id),
+    };
+    return { frame, content: { subject, listing }, tags: [...baseTags, tags.term(term.id), tags.termList(term.id), ...listingTags(listing)] };
+  }
+
+  async authorArchive(slug: Slug, page: number): Promise<PageData<{ subject: ArchiveSubject; listing: ListingView }> | null> {
+    const author = await this.deps.store.authors.getBySlug(slug);
+    if (!author) return null;
+    const frame = await this.frame();
+    const listing = await this.listing({ now: this.deps.clock.now(), authorId: author.id }, page, frame.settings.pageSize);
+    return { frame, content: { subject: { kind: 'author', author }, listing }, tags: [...baseTags, tags.author(author.id), tags.authorList(author.id), ...listingTags(listing)] };
+  }
+
+  async sourceArchive(slug: Slug, page: number): Promise<PageData<{ subject: ArchiveSubject; listing: ListingView }> | null> {
+    const source = await this.deps.store.sources.getBySlug(slug);
+    if (!source) return null;
+    const frame = await this.frame();
+    const listing = await this.listing({ now: this.deps.clock.now(), sourceId: source.id }, page, frame.settings.pageSize);
+    return { frame, content: { subject: { kind: 'source', source }, listing }, tags: [...baseTags, tags.source(source.id), tags.sourceList(source.id), ...listingTags(listing)] };
+  }
+
+  /** A taxonomy with its whole term tree, or null. */
+  async taxonomyIndex(taxonomySlug: string): Promise<PageData<{ taxonomy: Taxonomy; terms: Term[] }> | null> {
+    const index = await this.deps.taxonomies.index();
+    const taxonomy = index.taxonomyBySlug(taxonomySlug);
+    if (!taxonomy) return null;
+    return { frame: await this.frame(), content: { taxonomy, terms: index.termsOf(taxonomy.id) }, tags: baseTags };
+  }
+
+  /** Every author (the directory page). */
+  async authorIndex(): Promise<PageData<Author[]>> {
+    const authors = await this.deps.store.authors.list();
+    return { frame: await this.frame(), content: authors, tags: [...baseTags, tags.authorDirectory, ...authors.map((a) => tags.author(a.id))] };
+  }
+
+  /** Every source (the directory page). */
+  async sourceIndex(): Promise<PageData<Source[]>> {
+    const sources = await this.deps.store.sources.list();
+    return { frame: await this.frame(), content: sources, tags: [...baseTags, tags.sourceDirectory, ...sources.map((s) => tags.source(s.id))] };
+  }
+
+  private async listing(filter: ArticleFilter, page: number, pageSize: number): Promise<ListingView> {
+    const total = await this.deps.store.articles.countVisible(filter);
+    const info = paginate(page, pageSize, total);
+    const articles = page > info.pageCount ? [] : await this.deps.store.articles.listVisible(filter, { offset: info.offset, limit: pageSize });
+    return { items: await this.views(articles), page: info };
+  }
+
+  /** Resolves authors, terms and sources for several articles with one query per kind. */
+  private async views(articles: Article[]): Promise<ArticleView[]> {
+    const authorIds = [...new Set(articles.flatMap((a) => a.authorIds))];
+    const [authors, index, sources] = await Promise.all([
+      this.deps.store.authors.getMany(authorIds),
+      this.deps.taxonomies.index(),
+      this.sourcesOf(articles),
+    ]);
+    const authorById = new Map(authors.map((a) => [a.id, a]));
+    return articles.map((article) => ({
+      article,
+      authors: article.authorIds.map((id) => authorById.get(id)).filter((a): a is Author => !!a),
+      taxonomies: index.taxonomies.map((taxonomy) => ({
+        taxonomy,
+        terms: article.termIds.map((id) => index.term(id)).filter((t): t is Term => !!t && t.taxonomyId === taxonomy.id),
+      })),
+      source: (article.syndication?.sourceId && sources.get(article.syndication.sourceId)) || null,
+    }));
+  }
+
+  private async sourcesOf(articles: Article[]): Promise<Map<string, Source>> {
+    const ids = [...new Set(articles.map((a) => a.syndication?.sourceId).filter((id): id is NonNullable<typeof id> => !!id))];
+    const found = await Promise.all(ids.map((id) => this.deps.store.sources.getById(id)));
+    return new Map(found.filter((s): s is Source => !!s).map((s) => [s.id, s]));
+  }
+}
+
+const baseTags: CacheTag[] = [tags.settings, tags.taxonomy];
+
+function viewTags(view: ArticleView): CacheTag[] {
+  return [
+    tags.article(view.article.id),
+    ...view.authors.map((a) => tags.author(a.id)),
+    ...view.taxonomies.flatMap((t) => t.terms.map((term) => tags.term(term.id))),
+    ...(view.source ? [tags.source(view.source.id)] : []),
+  ];
+}
+
+function listingTags(listing: ListingView): CacheTag[] {
+  return listing.items.flatMap(viewTags);
+}

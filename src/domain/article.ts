@@ -1,0 +1,72 @@
+import { AppError } from './errors.js';
+import type { ArticleId, AuthorId, Instant, Slug, TermId } from './ids.js';
+import type { Syndication } from './syndication.js';
+
+export const articleStatuses = ['draft', 'scheduled', 'published', 'archived'] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
+
+export const bodyFormats = ['markdown', 'html'] as const;
+export type BodyFormat = (typeof bodyFormats)[number];
+
+export interface FeatureImage {
+  url: string;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+}
+
+/** An article as the domain knows it. `bodyHtml` is always sanitized; `bodySource` is what the author wrote. */
+export interface Article {
+  id: ArticleId;
+  slug: Slug;
+  title: string;
+  standfirst: string | null;
+  bodySource: string;
+  bodyFormat: BodyFormat;
+  bodyHtml: string;
+  excerpt: string | null;
+  language: string;
+  status: ArticleStatus;
+  publishedAt: Instant | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+  authorIds: AuthorId[];
+  termIds: TermId[];
+  featureImage: FeatureImage | null;
+  syndication: Syndication | null;
+}
+
+const allowedTransitions: Record<ArticleStatus, readonly ArticleStatus[]> = {
+  draft: ['scheduled', 'published', 'archived'],
+  scheduled: ['draft', 'published', 'archived'],
+  published: ['draft', 'archived'],
+  archived: ['draft', 'published'],
+};
+
+/** Throws unless an article may move from `from` to `to`. */
+export function assertStatusChange(from: ArticleStatus, to: ArticleStatus): void {
+  if (from === to) return;
+  if (!allowedTransitions[from].includes(to)) {
+    throw new AppError('INVALID_STATUS_CHANGE', `An article that is ${from} cannot become ${to}.`, { details: { from, to } });
+  }
+}
+
+/** True when readers may see the article at `now`. */
+export function isVisible(article: Pick<Article, 'status' | 'publishedAt'>, now: Instant): boolean {
+  return article.status === 'published' && article.publishedAt !== null && article.publishedAt <= now;
+}
+
+/** The public path of an article: /YYYY/MM/slug/ from its publication date (UTC). */
+export function articlePath(article: Pick<Article, 'slug' | 'publishedAt' | 'createdAt'>): string {
+  const when = article.publishedAt ?? article.createdAt;
+  return `/${when.slice(0, 4)}/${when.slice(5, 7)}/${article.slug}/`;
+}
+
+/** A plain-text excerpt of at most `max` characters, cut at a word boundary. */
+export function excerptFromText(text: string, max = 240): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+}

@@ -1,0 +1,47 @@
+/**
+ * One error type for the whole application. Each error has a stable `code` from the catalogue
+ * below; http/ maps `kind` to a status and cli/ maps it to an exit code. Messages are written
+ * for the person who has to act on them, never driver output.
+ */
+export type ErrorKind = 'not-found' | 'conflict' | 'invalid' | 'forbidden' | 'unavailable';
+
+export const errorCatalogue = {
+  ARTICLE_NOT_FOUND: 'not-found',
+  AUTHOR_NOT_FOUND: 'not-found',
+  SOURCE_NOT_FOUND: 'not-found',
+  TERM_NOT_FOUND: 'not-found',
+  TAXONOMY_NOT_FOUND: 'not-found',
+  PAGE_NOT_FOUND: 'not-found',
+  SLUG_TAKEN: 'conflict',
+  INVALID_INPUT: 'invalid',
+  INVALID_PAGE_NUMBER: 'invalid',
+  INVALID_STATUS_CHANGE: 'invalid',
+  IMPORT_UNREADABLE: 'invalid',
+  IMPORT_UNPARSEABLE: 'invalid',
+  CONFIG_INVALID: 'invalid',
+  DATABASE_UNAVAILABLE: 'unavailable',
+  DATABASE_CORRUPT: 'unavailable',
+  DATABASE_NOT_WRITABLE: 'unavailable',
+} as const satisfies Record<string, ErrorKind>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** The application's error: a stable code, an actionable message, optional details and cause. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly kind: ErrorKind;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { details?: Record<string, unknown>; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.kind = errorCatalogue[code];
+    this.details = options.details;
+  }
+}
+
+/** True when `error` is an AppError, optionally with the given code. */
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}

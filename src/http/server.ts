@@ -1,0 +1,88 @@
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { PublicSite } from '../app/public-site.js';
+import { isAppError } from '../domain/errors.js';
+import { renderNotFoundPage, renderProblemPage } from '../render/error-pages.js';
+import type { StaticAsset } from '../render/static-assets.js';
+import { statusOfKind } from './error-status.js';
+import type { PageCache } from './page-cache.js';
+import { publicRoutes } from './public-routes.js';
+
+export interface ServerDeps {
+  site: PublicSite;
+  cache: PageCache;
+  assets: { stylesheet: StaticAsset; all: StaticAsset[] };
+  sanitize: (html: string) => string;
+  logLevel: string;
+  /** Health details for operators (database reachable, version). */
+  health: () => Promise<{ ok: boolean; database: string }>;
+}
+
+const HTML = 'text/html; charset=utf-8';
+
+/** Builds the web application (routes, errors, assets) without listening; tests use `inject`. */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logLevel === 'silent' ? false : { level: deps.logLevel },
+    // Per-request lines only at debug level: at info a busy site would log every page view.
+    logController: new LogController({ disableRequestLogging: deps.logLevel !== 'debug' && deps.logLevel !== 'trace' }),
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+
+  const notFound = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const frame = await deps.site.frame();
+    return reply.code(404).type(HTML).header('cache-control', 'no-store').send(renderNotFoundPage(frame, deps.assets, request.url.split('?')[0] ?? '/'));
+  };
+
+  for (const asset of deps.assets.all) {
+    app.get(asset.path, (request, reply) => {
+      reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', asset.etag);
+      if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+      return reply.type(asset.contentType).send(asset.body);
+    });
+  }
+
+  app.get('/health', async (_request, reply) => {
+    const health = await deps.health();
+    return reply.code(health.ok ? 200 : 503).header('cache-control', 'no-store').send(health);
+  });
+
+  await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const [path, query] = splitUrl(request.url);
+    // Directory-style URLs end in a slash; send /region/europe to /region/europe/ rather than a dead end.
+    if ((request.method === 'GET' || request.method === 'HEAD') && !path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path) && !path.includes('//')) {
+      return reply.redirect(`${path}/${query}`, 301);
+    }
+    return notFound(request, reply);
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const frame = await deps.site.frame().catch(() => null);
+    if (isAppError(error)) {
+      const status = statusOfKind[error.kind];
+      if (status === 404 && frame) return notFound(request, reply);
+      if (status >= 500) request.log.error({ err: error }, error.message);
+      const title = status === 400 ? 'This address is not valid' : 'This page is not available';
+      return reply.code(status).type(HTML).header('cache-control', 'no-store')
+        .send(frame ? renderProblemPage(frame, deps.assets, title, error.message) : error.message);
+    }
+    const statusCode = (error as { statusCode?: number }).statusCode;
+    if (statusCode && statusCode >= 400 && statusCode < 500) {
+      return reply.code(statusCode).type(HTML).header('cache-control', 'no-store')
+        .send(frame ? renderProblemPage(frame, deps.assets, 'This request could not be understood', 'Please check the address and try again.') : 'Bad request');
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).type(HTML).header('cache-control', 'no-store')
+      .send(frame ? renderProblemPage(frame, deps.assets, 'Something went wrong', 'The page could not be shown because of an error on our side. It has been logged; please try again in a moment.') : 'Internal error');
+  });
+
+  return app;
+}
+
+function splitUrl(url: string): [string, string] {
+  const q = url.indexOf('?');
+  return q === -1 ? [url, ''] : [url.slice(0, q), url.slice(q)];
+}

@@ -1,0 +1,113 @@
+import type { FastifyInstance } from 'fastify';
+import { ArticleService } from './app/article-service.js';
+import { AuthorService } from './app/author-service.js';
+import { createContentEvents, type ContentEvents } from './app/content-events.js';
+import { DemoSeeder } from './app/demo-seeder.js';
+import { ImportService } from './app/import-service.js';
+import type { Clock, Store } from './app/ports.js';
+import { PublicSite } from './app/public-site.js';
+import { SettingsService } from './app/settings-service.js';
+import { SourceService } from './app/source-service.js';
+import { systemClock } from './app/system-clock.js';
+import { TaxonomyService } from './app/taxonomy-service.js';
+import { uuidV7 } from './app/uuid-v7.js';
+import type { Config } from './config/config.js';
+import { demoArticles, demoAuthors, demoSources } from './demo/demo-content.js';
+import { defaultTaxonomies } from './domain/default-taxonomies.js';
+import type { IdGenerator } from './domain/ids.js';
+import { PageCache } from './http/page-cache.js';
+import { buildServer } from './http/server.js';
+import { MarkdownBodyRenderer } from './render/markdown-body-renderer.js';
+import { loadStaticAssets } from './render/static-assets.js';
+import { openDatabase, type OpenDatabase } from './storage/database.js';
+import { KyselyStore } from './storage/kysely-store.js';
+
+/** The wired application: services for the CLI, a server factory, and start/stop for resources. */
+export interface Dateline {
+  config: Config;
+  database: OpenDatabase;
+  store: Store;
+  events: ContentEvents;
+  clock: Clock;
+  services: {
+    articles: ArticleService;
+    authors: AuthorService;
+    sources: SourceService;
+    taxonomies: TaxonomyService;
+    settings: SettingsService;
+    site: PublicSite;
+    importer: ImportService;
+    demo: DemoSeeder;
+  };
+  cache: PageCache;
+  /** Builds the HTTP application (not listening). */
+  buildServer(): Promise<FastifyInstance>;
+  /** Seeds default taxonomies and, on a new site, the demo content; returns demo articles loaded. */
+  prepare(options: { demoContent: boolean }): Promise<number>;
+  /** Starts background work (the scheduler). */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** The composition root: the only place that picks concrete adapters. */
+export async function createDateline(config: Config, overrides: { clock?: Clock; newId?: IdGenerator } = {}): Promise<Dateline> {
+  const clock = overrides.clock ?? systemClock;
+  const newId = overrides.newId ?? (() => uuidV7());
+  const database = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const store = new KyselyStore(database.db, clock);
+  const events = createContentEvents();
+  const bodies = new MarkdownBodyRenderer();
+  const settings = new SettingsService({ store, clock, events, overrides: config.siteUrl ? { url: config.siteUrl } : { url: `http://${config.host}:${config.port}` } });
+  const taxonomies = new TaxonomyService({ store, newId, events });
+  const authors = new AuthorService({ store, newId, events });
+  const sources = new SourceService({ store, newId, events });
+  const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en' });
+  const site = new PublicSite({ store, clock, settings, taxonomies });
+  const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies });
+  const demo = new DemoSeeder({ store, articles, authors, sources, taxonomies, settings });
+  const cache = new PageCache();
+  cache.start(events);
+  const assets = loadStaticAssets();
+  let timer: NodeJS.Timeout | null = null;
+
+  const runScheduler = async () => {
+    try {
+      await articles.publishDue();
+    } catch (error) {
+      console.error('Publishing scheduled articles failed; will retry.', error);
+    }
+  };
+
+  return {
+    config, database, store, events, clock, cache,
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo },
+    buildServer: () => buildServer({
+      site, cache, assets, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
+      health: async () => {
+        try {
+          await store.settings.get('health-probe');
+          return { ok: true, database: 'reachable' };
+        } catch {
+          return { ok: false, database: 'unreachable' };
+        }
+      },
+    }),
+    async prepare({ demoContent }) {
+      await taxonomies.ensureSeeded(defaultTaxonomies);
+      if (!demoContent) return 0;
+      return demo.loadOnce({ authors: demoAuthors, sources: demoSources, articles: demoArticles }, clock.now());
+    },
+    start() {
+      if (timer) return;
+      void runScheduler();
+      timer = setInterval(() => void runScheduler(), config.schedulerIntervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      cache.stop();
+      await database.close();
+    },
+  };
+}

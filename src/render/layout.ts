@@ -1,0 +1,80 @@
+import type { SiteFrame } from '../app/public-site.js';
+import { html, jsonForScript, type SafeHtml } from './html.js';
+import { paths } from './paths.js';
+import type { StaticAsset } from './static-assets.js';
+
+/** Everything that goes into <head> besides the shared parts. */
+export interface PageHead {
+  title: string;
+  description: string;
+  canonicalUrl: string | null;
+  robots: string;
+  language?: string;
+  openGraph?: Record<string, string | null | undefined>;
+  jsonLd?: unknown;
+  prevUrl?: string | null;
+  nextUrl?: string | null;
+}
+
+export interface LayoutAssets {
+  stylesheet: StaticAsset;
+}
+
+/** The page shell: head, skip link, header with navigation, main landmark and footer. */
+export function layout(frame: SiteFrame, assets: LayoutAssets, head: PageHead, main: SafeHtml): string {
+  const { settings } = frame;
+  const lang = head.language || settings.language;
+  const fullTitle = head.title === settings.name ? settings.name : `${head.title} — ${settings.name}`;
+  const og = Object.entries(head.openGraph ?? {}).filter((e): e is [string, string] => !!e[1]);
+  return `<!doctype html>\n${html`<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+<meta name="description" content="${head.description}">
+<meta name="robots" content="${head.robots}">
+${head.canonicalUrl ? html`<link rel="canonical" href="${head.canonicalUrl}">` : ''}
+${head.prevUrl ? html`<link rel="prev" href="${head.prevUrl}">` : ''}
+${head.nextUrl ? html`<link rel="next" href="${head.nextUrl}">` : ''}
+<link rel="stylesheet" href="${assets.stylesheet.path}">
+${og.map(([property, content]) => html`<meta property="${property}" content="${content}">\n`)}
+${head.jsonLd ? html`<script type="application/ld+json">${jsonForScript(head.jsonLd)}</script>` : ''}
+</head>
+<body>
+<a class="skip-link" href="#content">Skip to content</a>
+<header class="site-header">
+  <div class="wrap">
+    <div>
+      <a class="site-name" href="/">${settings.name}</a>
+      <p class="site-tagline">${settings.description}</p>
+    </div>
+    <nav class="site-nav" aria-label="Main">
+      <ul>
+        <li><a href="/">Latest</a></li>
+        ${frame.taxonomies.map(({ taxonomy }) => html`<li><a href="${paths.taxonomyIndex(taxonomy)}">${taxonomy.pluralName}</a></li>`)}
+        <li><a href="${paths.authorIndex}">Authors</a></li>
+        <li><a href="${paths.sourceIndex}">Sources</a></li>
+      </ul>
+    </nav>
+  </div>
+</header>
+<main id="content" class="wrap" tabindex="-1">
+${main}
+</main>
+<footer class="site-footer">
+  <div class="wrap columns">
+    ${frame.taxonomies.map(({ taxonomy, topTerms }) => html`<nav aria-label="${taxonomy.pluralName}">
+      <h2>${taxonomy.pluralName}</h2>
+      <ul>${topTerms.map((term) => html`<li><a href="${paths.term(taxonomy, term)}">${term.name}</a></li>`)}</ul>
+    </nav>`)}
+    <section aria-label="About">
+      <h2>${settings.name}</h2>
+      <p>${settings.description}</p>
+      ${settings.contactEmail ? html`<p><a href="mailto:${settings.contactEmail}">${settings.contactEmail}</a></p>` : ''}
+      <p>Published with Dateline.</p>
+    </section>
+  </div>
+</footer>
+</body>
+</html>`}\n`;
+}

@@ -1,0 +1,40 @@
+import type { Article, ArticleStatus, BodyFormat, FeatureImage } from '../domain/article.js';
+import type { ArticleId, AuthorId, Instant, Slug, SourceId, TermId } from '../domain/ids.js';
+import type { SearchPolicy } from '../domain/syndication.js';
+import type { ArticleTable } from './schema.js';
+
+/** Maps a domain article to its row; links to authors and terms live in their own tables. */
+export function articleToRow(a: Article): ArticleTable {
+  const s = a.syndication;
+  return {
+    id: a.id, slug: a.slug, title: a.title, standfirst: a.standfirst,
+    body_source: a.bodySource, body_format: a.bodyFormat, body_html: a.bodyHtml, excerpt: a.excerpt, language: a.language,
+    status: a.status, published_at: a.publishedAt, created_at: a.createdAt, updated_at: a.updatedAt,
+    feature_image: a.featureImage ? JSON.stringify(a.featureImage) : null,
+    syndicated: s ? 1 : 0,
+    source_id: s?.sourceId ?? null, original_publisher: s?.originalPublisher ?? null, original_url: s?.originalUrl ?? null,
+    original_author: s?.originalAuthor ?? null, original_published_at: s?.originalPublishedAt ?? null,
+    copyright_holder: s?.copyrightHolder ?? null, copyright_line: s?.copyrightLine ?? null, licence: s?.licence ?? null,
+    search_policy: s?.searchPolicy ?? null,
+  };
+}
+
+/** Maps a row and its ordered links back to a domain article. */
+export function rowToArticle(r: ArticleTable, authorIds: AuthorId[], termIds: TermId[]): Article {
+  return {
+    id: r.id as ArticleId, slug: r.slug as Slug, title: r.title, standfirst: r.standfirst,
+    bodySource: r.body_source, bodyFormat: r.body_format as BodyFormat, bodyHtml: r.body_html, excerpt: r.excerpt,
+    language: r.language, status: r.status as ArticleStatus, publishedAt: r.published_at as Instant | null,
+    createdAt: r.created_at as Instant, updatedAt: r.updated_at as Instant,
+    authorIds, termIds,
+    featureImage: r.feature_image ? (JSON.parse(r.feature_image) as FeatureImage) : null,
+    syndication: Number(r.syndicated)
+      ? {
+          sourceId: r.source_id as SourceId | null, originalPublisher: r.original_publisher, originalUrl: r.original_url,
+          originalAuthor: r.original_author, originalPublishedAt: r.original_published_at as Instant | null,
+          copyrightHolder: r.copyright_holder, copyrightLine: r.copyright_line, licence: r.licence,
+          searchPolicy: (r.search_policy ?? 'noindex') as SearchPolicy,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { AppError } from '../domain/errors.js';
+import { migrationProvider } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+/** What shared storage code may rely on; it branches on these, never on a dialect's name. */
+export interface DatabaseCapabilities {
+  /** Full-text search flavour the engine offers. */
+  fullText: 'fts5' | 'tsvector';
+  /** Whether several processes may write at once (PostgreSQL) or one process owns the file (SQLite). */
+  multiWriter: boolean;
+}
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  capabilities: DatabaseCapabilities;
+  /** Human-readable location for messages: the file path or the URL without password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  /** `postgres://…` for PostgreSQL; otherwise SQLite at `sqlitePath`. */
+  url: string | null;
+  sqlitePath: string;
+  /** PostgreSQL schema to use (tests isolate themselves in their own). */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+/** Opens the configured database and applies pending migrations. */
+export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
+  const opened = config.url && /^postgres(ql)?:\/\//.test(config.url) ? await openPostgres(config.url, config) : openSqlite(config.sqlitePath);
+  try {
+    await migrate(opened.db);
+  } catch (error) {
+    await opened.close();
+    throw describeOpenFailure(error, opened.location);
+  }
+  return opened;
+}
+
+function openSqlite(file: string): OpenDatabase {
+  const location = path.resolve(file);
+  let sqlite: BetterSqlite3.Database;
+  try {
+    fs.mkdirSync(path.dirname(location), { recursive: true });
+    sqlite = new BetterSqlite3(location);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    // Reading the schema touches the file header: a corrupt file fails here, with a clear message.
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    throw describeOpenFailure(error, location);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    capabilities: { fullText: 'fts5', multiWriter: false },
+    location,
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(url: string, config: DatabaseConfig): Promise<OpenDatabase> {
+  const location = redactUrl(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: config.poolSize ?? 10,
+    ...(config.pgSchema ? { options: `-c search_path=${config.pgSchema}` } : {}),
+  });
+  try {
+    const client = await pool.connect();
+    try {
+      if (config.pgSchema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${config.pgSchema.replace(/"/g, '')}"`);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new AppError('DATABASE_UNAVAILABLE', `Cannot connect to PostgreSQL at ${location}. Check that the server is running and DATABASE_URL is right.`, { cause: error });
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, capabilities: { fullText: 'tsvector', multiWriter: true }, location, close: () => db.destroy() };
+}
+
+async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new AppError('DATABASE_UNAVAILABLE', `Database migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`, { cause: error });
+}
+
+function describeOpenFailure(error: unknown, location: string): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const message = (error as Error).message ?? String(error);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed/i.test(message)) {
+    return new AppError('DATABASE_CORRUPT',
+      `The database file ${location} is damaged or is not an SQLite database. Restore it from a backup, or move it aside to start an empty site.`,
+      { cause: error, details: { file: location } });
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EROFS' || /readonly|read-only|unable to open/i.test(message)) {
+    return new AppError('DATABASE_NOT_WRITABLE',
+      `Cannot write the database file ${location}. Make sure its folder exists and is writable by this user, or set DATA_DIR to a writable folder.`,
+      { cause: error, details: { file: location } });
+  }
+  return new AppError('DATABASE_UNAVAILABLE', `Cannot open the database ${location}: ${message}`, { cause: error, details: { file: location } });
+}
+
+/** A connection URL with its password replaced, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the configured DATABASE_URL';
+  }
+}

@@ -1,0 +1,128 @@
+import type { Kysely } from 'kysely';
+import type { Article } from '../domain/article.js';
+import type { ArticleId, AuthorId, Instant, Slug, TermId } from '../domain/ids.js';
+import type { ArticleFilter, ArticleRepository } from '../app/ports.js';
+import { articleToRow, rowToArticle } from './article-rows.js';
+import type { Database } from './schema.js';
+
+/** Articles over Kysely; the same code serves SQLite and PostgreSQL. */
+export class KyselyArticleRepository implements ArticleRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(article: Article): Promise<void> {
+    await this.db.insertInto('articles').values(articleToRow(article)).execute();
+    await this.writeLinks(article);
+  }
+
+  async update(article: Article): Promise<void> {
+    const { id, ...row } = articleToRow(article);
+    await this.db.updateTable('articles').set(row).where('id', '=', id).execute();
+    await this.db.deleteFrom('article_authors').where('article_id', '=', id).execute();
+    await this.db.deleteFrom('article_terms').where('article_id', '=', id).execute();
+    await this.writeLinks(article);
+  }
+
+  async delete(id: ArticleId): Promise<void> {
+    await this.db.deleteFrom('article_authors').where('article_id', '=', id).execute();
+    await this.db.deleteFrom('article_terms').where('article_id', '=', id).execute();
+    await this.db.deleteFrom('articles').where('id', '=', id).execute();
+  }
+
+  async getById(id: ArticleId): Promise<Article | null> {
+    const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? (await this.hydrate([row]))[0]! : null;
+  }
+
+  async getBySlug(slug: Slug): Promise<Article | null> {
+    const row = await this.db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
+    return row ? (await this.hydrate([row]))[0]! : null;
+  }
+
+  async listVisible(filter: ArticleFilter, page: { offset: number; limit: number }): Promise<Article[]> {
+    const rows = await this.visible(filter)
+      .selectAll('articles')
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    return this.hydrate(rows);
+  }
+
+  async countVisible(filter: ArticleFilter): Promise<number> {
+    const row = await this.visible(filter).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async slugsLike(base: Slug): Promise<Slug[]> {
+    const rows = await this.db.selectFrom('articles').select('slug')
+      .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)])).execute();
+    return rows.map((r) => r.slug as Slug);
+  }
+
+  async findDueScheduled(now: Instant): Promise<Article[]> {
+    const rows = await this.db.selectFrom('articles').selectAll()
+      .where('status', '=', 'scheduled').where('published_at', '<=', now).orderBy('published_at').execute();
+    return this.hydrate(rows);
+  }
+
+  async latestUpdate(): Promise<Instant | null> {
+    const row = await this.db.selectFrom('articles').select((eb) => eb.fn.max('updated_at').as('latest'))
+      .where('status', '=', 'published').executeTakeFirst();
+    return (row?.latest as Instant | null | undefined) ?? null;
+  }
+
+  /** The base query for visible articles; term and author filters use EXISTS so an article is never listed twice. */
+  private visible(filter: ArticleFilter) {
+    let query = this.db.selectFrom('articles')
+      .where('articles.status', '=', 'published')
+      .where('articles.published_at', '<=', filter.now);
+    if (filter.sourceId) query = query.where('articles.source_id', '=', filter.sourceId);
+    if (filter.authorId) {
+      const authorId = filter.authorId;
+      query = query.where((eb) => eb.exists(eb.selectFrom('article_authors').select('article_authors.article_id')
+        .whereRef('article_authors.article_id', '=', 'articles.id').where('article_authors.author_id', '=', authorId)));
+    }
+    if (filter.termIds) {
+      const termIds = [...filter.termIds];
+      if (termIds.length === 0) return query.where((eb) => eb.val(1), '=', 0);
+      query = query.where((eb) => eb.exists(eb.selectFrom('article_terms').select('article_terms.article_id')
+        .whereRef('article_terms.article_id', '=', 'articles.id').where('article_terms.term_id', 'in', termIds)));
+    }
+    return query;
+  }
+
+  private async writeLinks(article: Article): Promise<void> {
+    if (article.authorIds.length > 0) {
+      await this.db.insertInto('article_authors')
+        .values(article.authorIds.map((authorId, position) => ({ article_id: article.id, author_id: authorId, position }))).execute();
+    }
+    if (article.termIds.length > 0) {
+      await this.db.insertInto('article_terms')
+        .values(article.termIds.map((termId, position) => ({ article_id: article.id, term_id: termId, position }))).execute();
+    }
+  }
+
+  private async hydrate(rows: Database['articles'][]): Promise<Article[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [authorLinks, termLinks] = await Promise.all([
+      this.db.selectFrom('article_authors').selectAll().where('article_id', 'in', ids).orderBy('position').execute(),
+      this.db.selectFrom('article_terms').selectAll().where('article_id', 'in', ids).orderBy('position').execute(),
+    ]);
+    const authorsOf = groupBy(authorLinks, (l) => l.article_id, (l) => l.author_id as AuthorId);
+    const termsOf = groupBy(termLinks, (l) => l.article_id, (l) => l.term_id as TermId);
+    return rows.map((r) => rowToArticle(r, authorsOf.get(r.id) ?? [], termsOf.get(r.id) ?? []));
+  }
+}
+
+function groupBy<T, V>(items: readonly T[], key: (item: T) => string, value: (item: T) => V): Map<string, V[]> {
+  const map = new Map<string, V[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(value(item));
+    else map.set(k, [value(item)]);
+  }
+  return map;
+}

@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './0001-initial.js';
+
+/** Every migration in order. Both dialects run the same list; names never change once shipped. */
+const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+/** Hands Kysely's Migrator the compiled-in migrations (no directory scanning, so bundles work). */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,39 @@
+
+
+/**
+ * The database schema as Kysely sees it. Column names are snake_case here and only here.
+ * Instants are ISO-8601 UTC text (sortable, identical on SQLite and PostgreSQL, so export and
+ * restore round-trip byte for byte); JSON values are text. See docs/decisions/0002-storage.md.
+ */
+export interface TaxonomyTable { id: string; slug: string; name: string; plural_name: string; description: string | null; position: number }
+export interface TermTable { id: string; taxonomy_id: string; parent_id: string | null; slug: string; name: string; description: string | null; position: number }
+export interface AuthorTable { id: string; slug: string; name: string; bio: string | null; url: string | null; created_at: string; updated_at: string }
+export interface SourceTable {
+  id: string; slug: string; name: string; url: string | null;
+  default_copyright_line: string | null; default_licence: string | null; default_search_policy: string;
+  created_at: string; updated_at: string;
+}
+export interface ArticleTable {
+  id: string; slug: string; title: string; standfirst: string | null;
+  body_source: string; body_format: string; body_html: string; excerpt: string | null; language: string;
+  status: string; published_at: string | null; created_at: string; updated_at: string;
+  feature_image: string | null;
+  syndicated: number;
+  source_id: string | null; original_publisher: string | null; original_url: string | null; original_author: string | null;
+  original_published_at: string | null; copyright_holder: string | null; copyright_line: string | null; licence: string | null;
+  search_policy: string | null;
+}
+export interface ArticleAuthorTable { article_id: string; author_id: string; position: number }
+export interface ArticleTermTable { article_id: string; term_id: string; position: number }
+export interface SettingTable { key: string; value: string; updated_at: string }
+
+export interface Database {
+  taxonomies: TaxonomyTable;
+  terms: TermTable;
+  authors: AuthorTable;
+  sources: SourceTable;
+  articles: ArticleTable;
+  article_authors: ArticleAuthorTable;
+  article_terms: ArticleTermTable;
+  settings: SettingTable;
+}
