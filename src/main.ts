@@ -53,7 +53,7 @@ export interface Dateline {
 export async function createDateline(config: Config, overrides: { clock?: Clock; newId?: IdGenerator } = {}): Promise<Dateline> {
   const clock = overrides.clock ?? systemClock;
   const newId = overrides.newId ?? (() => uuidV7());
-  const database = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const database = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, ...(config.databaseSchema ? { pgSchema: config.databaseSchema } : {}) });
   const store = new KyselyStore(database.db, clock);
   const events = createContentEvents();
   const bodies = new MarkdownBodyRenderer();

@@ -48,8 +48,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return reply.code(health.ok ? 200 : 503).header('cache-control', 'no-store').send(health);
   });
 
-  await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound });
-
   app.setNotFoundHandler(async (request, reply) => {
     const [path, query] = splitUrl(request.url);
     // Directory-style URLs end in a slash; send /region/europe to /region/europe/ rather than a dead end.
@@ -79,6 +77,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       .send(frame ? renderProblemPage(frame, deps.assets, 'Something went wrong', 'The page could not be shown because of an error on our side. It has been logged; please try again in a moment.') : 'Internal error');
   });
 
+  // Registered last: plugins inherit the error handler in force when they load.
+  await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound });
   return app;
 }
 

@@ -106,7 +106,7 @@ function describeOpenFailure(error: unknown, location: string): AppError {
       `The database file ${location} is damaged or is not an SQLite database. Restore it from a backup, or move it aside to start an empty site.`,
       { cause: error, details: { file: location } });
   }
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EROFS' || /readonly|read-only|unable to open/i.test(message)) {
+  if (['SQLITE_READONLY', 'SQLITE_CANTOPEN', 'EACCES', 'EPERM', 'EROFS', 'EEXIST', 'ENOTDIR'].includes(code) || /readonly|read-only|unable to open/i.test(message)) {
     return new AppError('DATABASE_NOT_WRITABLE',
       `Cannot write the database file ${location}. Make sure its folder exists and is writable by this user, or set DATA_DIR to a writable folder.`,
       { cause: error, details: { file: location } });
