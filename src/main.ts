@@ -21,6 +21,7 @@ import { MarkdownBodyRenderer } from './render/markdown-body-renderer.js';
 import { loadStaticAssets } from './render/static-assets.js';
 import { openDatabase, type OpenDatabase } from './storage/database.js';
 import { KyselyStore } from './storage/kysely-store.js';
+import { createPgContentBus } from './storage/postgres/pg-content-bus.js';
 
 /** The wired application: services for the CLI, a server factory, and start/stop for resources. */
 export interface Dateline {
@@ -55,7 +56,12 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const newId = overrides.newId ?? (() => uuidV7());
   const database = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, ...(config.databaseSchema ? { pgSchema: config.databaseSchema } : {}) });
   const store = new KyselyStore(database.db, clock);
-  const events = createContentEvents();
+  // With PostgreSQL several app nodes may share the database: changes reach every node's caches.
+  const bus = database.capabilities.multiWriter && config.databaseUrl
+    ? createPgContentBus({ connectionString: config.databaseUrl, schema: config.databaseSchema, local: createContentEvents() })
+    : null;
+  await bus?.start();
+  const events: ContentEvents = bus ?? createContentEvents();
   const bodies = new MarkdownBodyRenderer();
   const settings = new SettingsService({ store, clock, events, overrides: config.siteUrl ? { url: config.siteUrl } : { url: `http://${config.host}:${config.port}` } });
   const taxonomies = new TaxonomyService({ store, newId, events });
@@ -107,6 +113,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
       if (timer) clearInterval(timer);
       timer = null;
       cache.stop();
+      await bus?.stop();
       await database.close();
     },
   };

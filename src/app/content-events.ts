@@ -6,6 +6,7 @@
  *    membership or order may change when an article in it is published, edited or withdrawn
  *  - `directory:authors`, `directory:sources`: the lists of all authors and sources
  *  - `settings`, `taxonomy`: site-wide data every page shows
+ *  - `*`: anything may have changed (a node that lost contact with the others); drop everything
  */
 export type CacheTag = string;
 
@@ -45,5 +46,6 @@ export const tags = {
   authorDirectory: 'directory:authors',
   sourceDirectory: 'directory:sources',
   settings: 'settings',
+  everything: '*',
   taxonomy: 'taxonomy',
 } as const;

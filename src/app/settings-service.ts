@@ -24,7 +24,7 @@ export class SettingsService {
 
   constructor(private readonly deps: { store: Store; clock: Clock; events: ContentEvents; overrides?: Partial<SiteSettings> }) {
     deps.events.subscribe((change) => {
-      if (change.tags.includes(tags.settings)) this.cached = null;
+      if (change.tags.includes(tags.settings) || change.tags.includes(tags.everything)) this.cached = null;
     });
   }
 

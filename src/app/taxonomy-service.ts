@@ -40,7 +40,7 @@ export class TaxonomyService {
 
   constructor(private readonly deps: { store: Store; newId: IdGenerator; events: ContentEvents }) {
     deps.events.subscribe((change) => {
-      if (change.tags.includes(tags.taxonomy)) this.cached = null;
+      if (change.tags.includes(tags.taxonomy) || change.tags.includes(tags.everything)) this.cached = null;
     });
   }
 

@@ -78,8 +78,9 @@ export class PageCache {
     return entry;
   }
 
-  /** Drops every page that shows something tagged with one of `tags`. */
+  /** Drops every page that shows something tagged with one of `tags`; the tag `*` drops everything. */
   invalidate(tags: readonly CacheTag[]): void {
+    if (tags.includes('*')) return this.clear();
     this.epoch++;
     for (const tag of tags) {
       const keys = this.keysByTag.get(tag);

@@ -16,9 +16,9 @@ export interface TestApp {
 }
 
 /** A wired Dateline on a fresh database of the given dialect, with a settable clock and an in-process server. */
-export async function createTestApp(dialect: TestDatabase['dialect'], options: { demo?: boolean; now?: string } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: TestDatabase['dialect'], options: { demo?: boolean; now?: string; pgSchema?: string } = {}): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dateline-app-'));
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const schema = options.pgSchema ?? `t_${randomBytes(6).toString('hex')}`;
   const env: Record<string, string> = { DATA_DIR: dir, LOG_LEVEL: 'silent', SITE_URL: 'https://news.example', PORT: '2368' };
   if (dialect === 'postgres') Object.assign(env, { DATABASE_URL: testPostgresUrl, DATABASE_SCHEMA: schema });
   const clock = fixedClock(options.now ?? '2026-11-27T10:00:00Z');
@@ -32,7 +32,8 @@ export async function createTestApp(dialect: TestDatabase['dialect'], options: {
       await server.close();
       await dateline.stop();
       rmSync(dir, { recursive: true, force: true });
-      if (dialect === 'postgres') await dropSchema(schema);
+      // A shared schema belongs to whoever passed it in.
+      if (dialect === 'postgres' && !options.pgSchema) await dropSchema(schema);
     },
   };
 }

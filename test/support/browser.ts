@@ -1,0 +1,41 @@
+// Launches the system's Chromium through playwright-core (no browser downloads) for end-to-end tests.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { repoRoot } from './server.js';
+
+/** Where a browser is looked for when CHROMIUM_PATH is not set, in order. */
+export const chromiumCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-headless-shell'];
+
+/** The Chromium executable to use: CHROMIUM_PATH, else the first candidate that exists. */
+export function chromiumExecutable(): string {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist.`);
+    return fromEnv;
+  }
+  const found = chromiumCandidates.find((candidate) => existsSync(candidate));
+  if (!found) {
+    throw new Error(
+      `No Chromium found for the browser tests (looked at ${chromiumCandidates.join(', ')}). `
+      + 'Install Debian\'s chromium (apt-get install chromium; .ci/run does this) or set CHROMIUM_PATH.',
+    );
+  }
+  return found;
+}
+
+/** A headless Chromium; close it in an after() hook. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    timeout: 30_000,
+  });
+}
+
+/** test-results/screenshots/NAME (the folder is created; test-results/ is git-ignored). */
+export function screenshotPath(name: string): string {
+  const dir = path.join(repoRoot, 'test-results', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
