@@ -12,6 +12,7 @@ import { systemClock } from './app/system-clock.js';
 import { TaxonomyService } from './app/taxonomy-service.js';
 import { uuidV7 } from './app/uuid-v7.js';
 import type { Config } from './config/config.js';
+import { loadTaxonomyFile } from './config/taxonomy-file.js';
 import { demoArticles, demoAuthors, demoSources } from './demo/demo-content.js';
 import { defaultTaxonomies } from './domain/default-taxonomies.js';
 import type { IdGenerator } from './domain/ids.js';
@@ -99,7 +100,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
       },
     }),
     async prepare({ demoContent }) {
-      await taxonomies.ensureSeeded(defaultTaxonomies);
+      await taxonomies.ensureSeeded(config.taxonomiesFile ? loadTaxonomyFile(config.taxonomiesFile) : defaultTaxonomies);
       if (!demoContent) return 0;
       return demo.loadOnce({ authors: demoAuthors, sources: demoSources, articles: demoArticles }, clock.now());
     },

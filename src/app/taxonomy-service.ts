@@ -1,7 +1,8 @@
 import type { SeedTaxonomy, SeedTerm } from '../domain/default-taxonomies.js';
+import { AppError } from '../domain/errors.js';
 import type { IdGenerator, Slug, TaxonomyId, TermId } from '../domain/ids.js';
-import { slugify, uniqueSlug } from '../domain/slug.js';
-import type { Taxonomy, Term } from '../domain/taxonomy.js';
+import { isSlug, slugify, uniqueSlug } from '../domain/slug.js';
+import { descendantIds, reservedTopLevelSegments, type Taxonomy, type Term } from '../domain/taxonomy.js';
 import { tags, type ContentEvents } from './content-events.js';
 import type { Store } from './ports.js';
 
@@ -96,6 +97,86 @@ export class TaxonomyService {
     };
     await store.taxonomies.insertTerm(term);
     this.changed(store);
+    return term;
+  }
+
+  /** Adds a taxonomy; its slug becomes the first segment of its archive URLs. */
+  async addTaxonomy(input: { slug: string; name: string; pluralName?: string; description?: string | null }): Promise<Taxonomy> {
+    const slug = input.slug.trim().toLowerCase();
+    if (!isSlug(slug)) throw new AppError('INVALID_INPUT', `"${input.slug}" is not a valid slug: use lower-case letters, digits and single hyphens.`, { details: { field: 'slug' } });
+    if (reservedTopLevelSegments.has(slug)) throw new AppError('SLUG_TAKEN', `"${slug}" is used by another part of the site; choose another slug for the taxonomy.`, { details: { slug } });
+    const index = await this.index();
+    if (index.taxonomyBySlug(slug)) throw new AppError('SLUG_TAKEN', `There is already a taxonomy with the slug "${slug}".`, { details: { slug } });
+    const name = input.name.trim();
+    if (!name) throw new AppError('INVALID_INPUT', 'A taxonomy needs a name.', { details: { field: 'name' } });
+    const taxonomy: Taxonomy = {
+      id: this.deps.newId() as TaxonomyId, slug: slug as Slug, name, pluralName: input.pluralName?.trim() || `${name}s`,
+      description: input.description ?? null, position: index.taxonomies.length,
+    };
+    await this.deps.store.taxonomies.insertTaxonomy(taxonomy);
+    this.changed(this.deps.store);
+    return taxonomy;
+  }
+
+  /** Renames a taxonomy (its URLs keep their slug). */
+  async renameTaxonomy(slug: string, name: string, pluralName?: string): Promise<Taxonomy> {
+    const taxonomy = await this.requireTaxonomy(slug);
+    const next = { ...taxonomy, name: name.trim() || taxonomy.name, pluralName: pluralName?.trim() || taxonomy.pluralName };
+    await this.deps.store.taxonomies.updateTaxonomy(next);
+    this.changed(this.deps.store);
+    return next;
+  }
+
+  /** Adds a term, at the top or under `parentSlug`. */
+  async addTerm(taxonomySlug: string, input: { name: string; slug?: string; parentSlug?: string; description?: string | null }): Promise<Term> {
+    const taxonomy = await this.requireTaxonomy(taxonomySlug);
+    const index = await this.index();
+    const siblingsAndAll = index.termsOf(taxonomy.id);
+    const parent = input.parentSlug ? this.requireTerm(index, taxonomy, input.parentSlug) : null;
+    const name = input.name.trim();
+    if (!name) throw new AppError('INVALID_INPUT', 'A term needs a name.', { details: { field: 'name' } });
+    const slug = (input.slug?.trim() || slugify(name)) as Slug;
+    if (!isSlug(slug)) throw new AppError('INVALID_INPUT', `"${slug}" is not a valid slug.`, { details: { field: 'slug' } });
+    if (siblingsAndAll.some((t) => t.slug === slug)) throw new AppError('SLUG_TAKEN', `${taxonomy.name} already has a term with the slug "${slug}".`, { details: { slug } });
+    const term: Term = {
+      id: this.deps.newId() as TermId, taxonomyId: taxonomy.id, parentId: parent?.id ?? null, slug, name,
+      description: input.description ?? null, position: siblingsAndAll.filter((t) => t.parentId === (parent?.id ?? null)).length,
+    };
+    await this.deps.store.taxonomies.insertTerm(term);
+    this.changed(this.deps.store);
+    return term;
+  }
+
+  /** Renames a term or moves it under another parent (its URL keeps its slug). */
+  async updateTerm(taxonomySlug: string, termSlug: string, patch: { name?: string; parentSlug?: string | null; description?: string | null }): Promise<Term> {
+    const taxonomy = await this.requireTaxonomy(taxonomySlug);
+    const index = await this.index();
+    const term = this.requireTerm(index, taxonomy, termSlug);
+    let parentId = term.parentId;
+    if (patch.parentSlug !== undefined) {
+      const parent = patch.parentSlug === null ? null : this.requireTerm(index, taxonomy, patch.parentSlug);
+      if (parent && descendantIds(index.terms, term.id).includes(parent.id)) {
+        throw new AppError('INVALID_INPUT', `"${term.name}" cannot be moved under itself or one of its own sub-terms.`, { details: { parent: patch.parentSlug } });
+      }
+      parentId = parent?.id ?? null;
+    }
+    const next: Term = { ...term, name: patch.name?.trim() || term.name, parentId, description: patch.description === undefined ? term.description : patch.description };
+    await this.deps.store.taxonomies.updateTerm(next);
+    const store = this.deps.store;
+    store.afterCommit(() => this.deps.events.publish({ tags: [tags.term(term.id)] }));
+    this.changed(store);
+    return next;
+  }
+
+  private async requireTaxonomy(slug: string): Promise<Taxonomy> {
+    const taxonomy = (await this.index()).taxonomyBySlug(slug);
+    if (!taxonomy) throw new AppError('TAXONOMY_NOT_FOUND', `There is no taxonomy "${slug}". Run "dateline taxonomy list" to see them.`, { details: { slug } });
+    return taxonomy;
+  }
+
+  private requireTerm(index: TaxonomyIndex, taxonomy: Taxonomy, slug: string): Term {
+    const term = index.termBySlug(taxonomy.id, slug);
+    if (!term) throw new AppError('TERM_NOT_FOUND', `${taxonomy.name} has no term "${slug}".`, { details: { taxonomy: taxonomy.slug, slug } });
     return term;
   }
 

@@ -4,12 +4,14 @@ import { isAppError } from '../domain/errors.js';
 import { exitCodeOfKind } from './exit-codes.js';
 import { registerImportCommand } from './import-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerTaxonomyCommand } from './taxonomy-command.js';
 
 const program = new Command('dateline')
   .description('Dateline: publish and republish news with attribution.')
   .showHelpAfterError('(run with --help for usage)');
 registerServeCommand(program);
 registerImportCommand(program);
+registerTaxonomyCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -15,6 +15,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demoContent: boolean;
   schedulerIntervalMs: number;
+  /** A JSON file with the site's starting taxonomies, instead of the built-in Region and Theme sets. */
+  taxonomiesFile: string | null;
 }
 
 const envSchema = z.object({
@@ -27,6 +29,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_CONTENT: z.enum(['0', '1', 'true', 'false', 'yes', 'no']).default('1'),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
+  TAXONOMIES_FILE: z.string().min(1).optional(),
 });
 
 /** Reads configuration from environment variables (see README, "Configuration"). */
@@ -49,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demoContent: ['1', 'true', 'yes'].includes(e.DEMO_CONTENT),
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    taxonomiesFile: e.TAXONOMIES_FILE ? path.resolve(e.TAXONOMIES_FILE) : null,
   });
 }
