@@ -22,6 +22,13 @@ export default tseslint.config(
     outer(['app', 'storage', 'search', 'ingest', 'render', 'http', 'cli', 'config', 'demo'], 'domain/ is the pure centre: it imports nothing of ours outside domain/.'),
     { group: ['node:*', 'fs', 'path', 'http', 'kysely', 'fastify', 'pg', 'better-sqlite3'], message: 'domain/ does no I/O: take data in, return data out.' },
   ]),
+  // Tests beside domain code need node:test and node:assert; that is not I/O in the code under test.
+  layer(['src/domain/**/*.test.ts'], [
+    outer(['app', 'storage', 'search', 'ingest', 'render', 'http', 'cli', 'config', 'demo'], 'domain/ is the pure centre: it imports nothing of ours outside domain/.'),
+  ]),
+  layer(['src/sanitize/**/*.ts'], [
+    outer(['app', 'storage', 'search', 'ingest', 'render', 'http', 'cli', 'config'], 'sanitize/ is a leaf shared by render/ and ingest/: it imports nothing of ours.'),
+  ]),
   layer(['src/app/**/*.ts'], [
     outer(['storage', 'search', 'ingest', 'render', 'http', 'cli', 'config'], 'app/ declares ports; adapters implement them and main.ts wires them. Depend on the port, not the adapter.'),
     { group: ['kysely', 'fastify', 'pg', 'better-sqlite3'], message: 'app/ talks to the database and the web only through ports.' },

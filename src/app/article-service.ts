@@ -1,10 +1,11 @@
-import { assertStatusChange, excerptFromText, type Article, type ArticleStatus, type BodyFormat, type FeatureImage } from '../domain/article.js';
+import { assertStatusChange, excerptFromText, type Article, type ArticleOrigin, type ArticleStatus, type BodyFormat, type FeatureImage, type InboxState } from '../domain/article.js';
 import { AppError } from '../domain/errors.js';
 import type { ArticleId, AuthorId, IdGenerator, Instant, Slug, TermId } from '../domain/ids.js';
 import { isSlug, slugify, uniqueSlug } from '../domain/slug.js';
 import type { Syndication } from '../domain/syndication.js';
 import { ancestry } from '../domain/taxonomy.js';
 import type { BodyRenderer } from './body-renderer.js';
+import { contentFingerprint } from './content-fingerprint.js';
 import { tags, type CacheTag, type ContentEvents } from './content-events.js';
 import type { Clock, Store } from './ports.js';
 
@@ -23,6 +24,8 @@ export interface ArticleInput {
   syndication?: Syndication | null;
   status?: ArticleStatus;
   publishedAt?: Instant | null;
+  origin?: ArticleOrigin;
+  inboxState?: InboxState | null;
 }
 
 export interface ArticleServiceDeps {
@@ -45,6 +48,7 @@ export class ArticleService {
     const title = input.title.trim();
     if (!title) throw new AppError('INVALID_INPUT', 'An article needs a title.', { details: { field: 'title' } });
     const bodyHtml = bodies.toSafeHtml(input.body, input.bodyFormat);
+    const plainText = bodies.toPlainText(bodyHtml);
     let status = input.status ?? 'draft';
     let publishedAt = input.publishedAt ?? null;
     if (status === 'published' && !publishedAt) publishedAt = now;
@@ -68,7 +72,7 @@ export class ArticleService {
         bodySource: input.body,
         bodyFormat: input.bodyFormat,
         bodyHtml,
-        excerpt: input.excerpt?.trim() || excerptFromText(input.standfirst?.trim() || bodies.toPlainText(bodyHtml)),
+        excerpt: input.excerpt?.trim() || excerptFromText(input.standfirst?.trim() || plainText),
         language: input.language || this.deps.defaultLanguage,
         status,
         publishedAt,
@@ -78,6 +82,9 @@ export class ArticleService {
         termIds: dedupe(input.termIds),
         featureImage: input.featureImage ?? null,
         syndication: input.syndication ?? null,
+        origin: input.origin ?? 'editorial',
+        inboxState: input.inboxState ?? null,
+        contentHash: contentFingerprint(title, plainText),
       };
       await tx.articles.insert(article);
       await this.announce(tx, null, article);

@@ -1,6 +1,7 @@
-import type { Article } from '../domain/article.js';
+import type { Article, InboxState } from '../domain/article.js';
+import type { FeedItemRecord, FeedSubscription } from '../domain/feed.js';
 import type { Author } from '../domain/author.js';
-import type { ArticleId, AuthorId, Instant, Slug, SourceId, TaxonomyId, TermId } from '../domain/ids.js';
+import type { ArticleId, AuthorId, FeedId, Instant, Slug, SourceId, TaxonomyId, TermId } from '../domain/ids.js';
 import type { Source } from '../domain/source.js';
 import type { Taxonomy, Term } from '../domain/taxonomy.js';
 
@@ -30,6 +31,34 @@ export interface ArticleRepository {
   findDueScheduled(now: Instant): Promise<Article[]>;
   /** The newest update time among visible articles (for Last-Modified of listings). */
   latestUpdate(): Promise<Instant | null>;
+  /** An article with this content fingerprint, if any (oldest first). */
+  findByContentHash(hash: string): Promise<Article | null>;
+  /** An article republished from this original URL, if any. */
+  findByOriginalUrl(url: string): Promise<Article | null>;
+  /** Ingested articles in an inbox state, newest first. */
+  listInbox(state: InboxState, page: { offset: number; limit: number }): Promise<Article[]>;
+  countInbox(state: InboxState): Promise<number>;
+}
+
+export interface FeedRepository {
+  insert(feed: FeedSubscription, now: Instant): Promise<void>;
+  update(feed: FeedSubscription, now: Instant): Promise<void>;
+  delete(id: FeedId): Promise<void>;
+  getById(id: FeedId): Promise<FeedSubscription | null>;
+  getByUrl(url: string): Promise<FeedSubscription | null>;
+  list(): Promise<FeedSubscription[]>;
+  /** Active feeds whose next poll time has come, soonest first. */
+  findDue(now: Instant, limit: number): Promise<FeedSubscription[]>;
+  /**
+   * Takes the feed for polling until `until`, unless another poller holds an unexpired lease.
+   * One conditional UPDATE, so two processes (or app nodes) never poll the same feed at once.
+   */
+  tryLease(id: FeedId, now: Instant, until: Instant): Promise<boolean>;
+  releaseLease(id: FeedId): Promise<void>;
+  getItem(feedId: FeedId, itemKey: string): Promise<FeedItemRecord | null>;
+  /** Inserts or replaces what is known of an item. */
+  saveItem(item: FeedItemRecord): Promise<void>;
+  listItems(feedId: FeedId): Promise<FeedItemRecord[]>;
 }
 
 export interface AuthorRepository {
@@ -77,6 +106,7 @@ export interface Store {
   sources: SourceRepository;
   taxonomies: TaxonomyRepository;
   settings: SettingsRepository;
+  feeds: FeedRepository;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**

@@ -44,6 +44,16 @@ export class SettingsService {
     return merged;
   }
 
+  /**
+   * Sets the public URL when it is known only once the server listens (PORT=0 and no SITE_URL).
+   * Not stored: it describes this process, not the site.
+   */
+  useRuntimeUrl(url: string): void {
+    this.deps.overrides = { ...this.deps.overrides, url };
+    this.cached = null;
+    this.deps.events.publish({ tags: [tags.settings] });
+  }
+
   /** Saves changed fields and tells every cache. */
   async update(patch: Partial<SiteSettings>): Promise<SiteSettings> {
     const current = await this.get();

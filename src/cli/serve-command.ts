@@ -13,9 +13,16 @@ export function registerServeCommand(program: Command): void {
       const loaded = await dateline.prepare({ demoContent: config.demoContent && options.demo });
       const server = await dateline.buildServer();
       await server.listen({ host: config.host, port: config.port });
+      const address = server.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const listening = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+      if (!config.siteUrl && port !== config.port) dateline.services.settings.useRuntimeUrl(listening);
       dateline.start();
       const settings = await dateline.services.settings.get();
-      console.log(`Dateline is serving ${settings.name} at http://${config.host}:${config.port}/ (database: ${dateline.database.location})`);
+      console.log(`Dateline is serving ${settings.name} at ${listening}/ (database: ${dateline.database.location})`);
+      if (!config.siteUrl && ['0.0.0.0', '::'].includes(config.host)) {
+        console.warn('SITE_URL is not set: links in feeds, canonical tags and structured data use the listening address. Set SITE_URL to the public address.');
+      }
       if (loaded > 0) console.log(`Loaded ${loaded} demo articles.`);
       let stopping = false;
       const shutdown = async (signal: string) => {

@@ -1,8 +1,6 @@
 // domain/ may not import node:* (eslint layer rule); the test runner and assert are test-only tooling.
-/* eslint-disable no-restricted-imports */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-/* eslint-enable no-restricted-imports */
 import { articlePath, articleStatuses, assertStatusChange, excerptFromText, isVisible, type ArticleStatus } from './article.js';
 import { AppError } from './errors.js';
 import type { Instant, Slug } from './ids.js';
@@ -101,7 +99,7 @@ describe('excerptFromText', () => {
   });
 
   test('long text is cut at a word boundary and ends with an ellipsis', () => {
-    assert.equal(excerptFromText('The quick brown fox jumps over the lazy dog', 20), 'The quick brown…');
+    assert.equal(excerptFromText('The quick brown fox jumps over the lazy dog', 20), 'The quick brown fox…');
     assert.equal(excerptFromText('one two three four five six seven', 16), 'one two three…');
   });
 
@@ -137,7 +135,7 @@ describe('excerptFromText', () => {
     }
   });
 
-  test('does not split a character outside the Basic Multilingual Plane', { todo: 'bug: the cut counts UTF-16 units, so excerptFromText("😀".repeat(300)) ends in a lone high surrogate before the ellipsis' }, () => {
+  test('does not split a character outside the Basic Multilingual Plane', () => {
     const excerpt = excerptFromText('😀'.repeat(300));
     assert.equal(hasLoneSurrogate(excerpt), false);
   });

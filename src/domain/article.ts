@@ -1,4 +1,5 @@
 import { AppError } from './errors.js';
+import { cutGraphemes, graphemeLength } from './text-cut.js';
 import type { ArticleId, AuthorId, Instant, Slug, TermId } from './ids.js';
 import type { Syndication } from './syndication.js';
 
@@ -7,6 +8,17 @@ export type ArticleStatus = (typeof articleStatuses)[number];
 
 export const bodyFormats = ['markdown', 'html'] as const;
 export type BodyFormat = (typeof bodyFormats)[number];
+
+/** How an article came in: written here, imported from a file or URL, or pulled from a feed. */
+export const articleOrigins = ['editorial', 'import', 'feed'] as const;
+export type ArticleOrigin = (typeof articleOrigins)[number];
+
+/**
+ * Where an ingested article stands in the editorial inbox: waiting for an editor, taken on, or
+ * turned down (remembered, so a feed does not bring it back). Null for articles written here.
+ */
+export const inboxStates = ['pending', 'accepted', 'rejected'] as const;
+export type InboxState = (typeof inboxStates)[number];
 
 export interface FeatureImage {
   url: string;
@@ -34,6 +46,10 @@ export interface Article {
   termIds: TermId[];
   featureImage: FeatureImage | null;
   syndication: Syndication | null;
+  origin: ArticleOrigin;
+  inboxState: InboxState | null;
+  /** Fingerprint of the normalised title and body text, to recognise a story already stored. */
+  contentHash: string | null;
 }
 
 const allowedTransitions: Record<ArticleStatus, readonly ArticleStatus[]> = {
@@ -65,8 +81,10 @@ export function articlePath(article: Pick<Article, 'slug' | 'publishedAt' | 'cre
 /** A plain-text excerpt of at most `max` characters, cut at a word boundary. */
 export function excerptFromText(text: string, max = 240): string {
   const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
+  if (graphemeLength(clean) <= max) return clean;
+  const cut = cutGraphemes(clean, max - 1);
+  const nextIsBreak = clean.charAt(cut.length) === ' ';
+  if (nextIsBreak) return `${cut.replace(/[\s,;:.–-]+$/, '')}…`;
   const lastSpace = cut.lastIndexOf(' ');
   return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
 }

@@ -7,6 +7,7 @@ export type AuthorId = Brand<string, 'AuthorId'>;
 export type SourceId = Brand<string, 'SourceId'>;
 export type TaxonomyId = Brand<string, 'TaxonomyId'>;
 export type TermId = Brand<string, 'TermId'>;
+export type FeedId = Brand<string, 'FeedId'>;
 export type Slug = Brand<string, 'Slug'>;
 
 /** An ISO-8601 UTC instant with milliseconds, e.g. 2026-11-27T08:00:00.000Z; sorts as text. */

@@ -1,8 +1,6 @@
 // domain/ may not import node:* (eslint layer rule); the test runner and assert are test-only tooling.
-/* eslint-disable no-restricted-imports */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-/* eslint-enable no-restricted-imports */
 import { AppError } from './errors.js';
 import { MAX_PAGE, paginate, parsePageNumber } from './pagination.js';
 

@@ -34,10 +34,11 @@ export function fillPlaceholders(template: string, values: PlaceholderValues): s
   const filled = template.replace(/\{\{|\}\}|\{([a-z]+)\}/g, (match, name: string | undefined) => {
     if (match === '{{') return '{';
     if (match === '}}') return '}';
-    if (name !== undefined && name in placeholderNames) return values[name as keyof PlaceholderValues] ?? '';
+    if (name !== undefined && Object.hasOwn(placeholderNames, name)) return values[name as keyof PlaceholderValues] ?? '';
     return match;
   });
-  return filled.replace(/\s+([,.;:])/g, '$1').replace(/\(\s*\)/g, '').replace(/ {2,}/g, ' ').trim();
+  // Collapse whitespace first: every later pattern then meets single spaces, so none can backtrack over a long run.
+  return filled.replace(/\s+/g, ' ').replace(/ ([,.;:])/g, '$1').replace(/\( ?\)/g, '').replace(/ {2,}/g, ' ').trim();
 }
 
 const placeholderNames = { site: 1, source: 1, url: 1, author: 1, title: 1, email: 1, year: 1 } as const;
@@ -47,7 +48,7 @@ export const defaultNotices: Notices = {
   disclaimer:
     'Disclaimer: the views expressed in this article are those of its author(s). {site} publishes them to inform debate and does not vouch for every statement of fact or opinion in them.',
   crossPosting:
-    '{site} allows this article to be reposted on non-commercial websites, provided it is reproduced in full, the author and {source} are credited, and a link is given to the original at {url}.',
+    '{site} allows this article to be reposted on non-commercial websites, provided it is reproduced in full, its author and its source ({source}) are credited, and a link is given to it at {url}.',
   fairUse:
     'Fair use notice: this article may contain copyrighted material whose use has not been specifically authorised by the copyright owner. It is offered for research, criticism, comment and news reporting, which we believe to be fair use. To use the material for other purposes, please ask the copyright owner.',
   mediaInquiries:

@@ -1,37 +1,40 @@
 import type { Slug } from './ids.js';
+import { cutGraphemes, graphemeLength } from './text-cut.js';
 
 const MAX_SLUG_LENGTH = 80;
 
 /**
- * Turns a title into a URL slug: lower case, ASCII letters and digits joined by hyphens.
- * Letters outside ASCII are transliterated where Unicode decomposition allows (é → e);
- * scripts without a Latin form (Cyrillic, CJK) keep their letters, because a slug made only
- * of hyphens would be useless and browsers display such paths correctly.
+ * Turns a title into a URL slug: lower-case letters and digits joined by hyphens, at most 80
+ * characters. Accents are dropped from Latin letters only (é → e); other scripts keep their
+ * letters and marks (й stays й, हिन्दी stays whole), because browsers display such paths and
+ * a slug of hyphens would be useless.
  */
 export function slugify(text: string): Slug {
-  const slug = text
+  const words = text
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/['’`]/g, '')
     .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_SLUG_LENGTH)
-    .replace(/-+$/g, '');
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^[-\p{M}]+|-+$/gu, '');
+  const slug = cutGraphemes(words, MAX_SLUG_LENGTH).replace(/-+$/g, '');
   return (slug || 'untitled') as Slug;
 }
 
-/** True when `value` is already a valid slug (what slugify would leave unchanged). */
+/** True when `value` is already a valid slug: what slugify leaves unchanged. */
 export function isSlug(value: string): value is Slug {
-  return value.length > 0 && value.length <= MAX_SLUG_LENGTH && /^[\p{Ll}\p{Lo}\p{N}]+(-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(value);
+  return value.length > 0 && graphemeLength(value) <= MAX_SLUG_LENGTH && slugify(value) === value;
 }
 
-/** Returns `base`, or `base-2`, `base-3`… — the first candidate `isTaken` rejects not. */
+/** Returns `base`, or `base-2`, `base-3`… — the first candidate `isTaken` rejects not — within the length cap. */
 export function uniqueSlug(base: Slug, isTaken: (candidate: Slug) => boolean): Slug {
   if (!isTaken(base)) return base;
   for (let n = 2; ; n++) {
-    const candidate = `${base}-${n}` as Slug;
+    const suffix = `-${n}`;
+    const stem = cutGraphemes(base, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/g, '');
+    const candidate = `${stem}${suffix}` as Slug;
     if (!isTaken(candidate)) return candidate;
   }
 }

@@ -20,9 +20,9 @@ export interface Syndication {
   searchPolicy: SearchPolicy;
 }
 
-/** The robots and canonical decision for an article page. */
+/** The robots and canonical decision for an article page. A noindexed copy names no canonical: the two would send search engines mixed signals. */
 export interface IndexingDecision {
-  canonicalUrl: string;
+  canonicalUrl: string | null;
   robots: 'index, follow' | 'noindex, follow';
 }
 
@@ -31,12 +31,12 @@ export function decideIndexing(ownUrl: string, syndication: Syndication | null):
   if (!syndication) return { canonicalUrl: ownUrl, robots: 'index, follow' };
   switch (syndication.searchPolicy) {
     case 'noindex':
-      return { canonicalUrl: ownUrl, robots: 'noindex, follow' };
+      return { canonicalUrl: null, robots: 'noindex, follow' };
     case 'canonical-original':
       // Without a known original URL a cross-domain canonical is impossible; noindex is the safe fallback.
       return syndication.originalUrl
         ? { canonicalUrl: syndication.originalUrl, robots: 'index, follow' }
-        : { canonicalUrl: ownUrl, robots: 'noindex, follow' };
+        : { canonicalUrl: null, robots: 'noindex, follow' };
     case 'canonical-self':
       return { canonicalUrl: ownUrl, robots: 'index, follow' };
   }

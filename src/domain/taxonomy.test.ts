@@ -1,8 +1,6 @@
 // domain/ may not import node:* (eslint layer rule); the test runner and assert are test-only tooling.
-/* eslint-disable no-restricted-imports */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-/* eslint-enable no-restricted-imports */
 import type { Slug, TaxonomyId, TermId } from './ids.js';
 import { ancestry, descendantIds, flattenTree, type Term } from './taxonomy.js';
 

@@ -30,7 +30,8 @@ export function renderArticlePage(data: PageData<ArticleView>, assets: LayoutAss
   const values: PlaceholderValues = {
     site: settings.name,
     source: originalPublisher ?? settings.name,
-    url: syndication?.originalUrl ?? ownUrl,
+    // {url} is this article on this site: the permission notices ask for a link to it.
+    url: ownUrl,
     author: joinNames(authors.map((a) => a.name)),
     title: article.title,
     email: settings.contactEmail ?? '',

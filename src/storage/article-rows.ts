@@ -1,4 +1,4 @@
-import type { Article, ArticleStatus, BodyFormat, FeatureImage } from '../domain/article.js';
+import type { Article, ArticleOrigin, ArticleStatus, BodyFormat, FeatureImage, InboxState } from '../domain/article.js';
 import type { ArticleId, AuthorId, Instant, Slug, SourceId, TermId } from '../domain/ids.js';
 import type { SearchPolicy } from '../domain/syndication.js';
 import type { ArticleTable } from './schema.js';
@@ -16,6 +16,7 @@ export function articleToRow(a: Article): ArticleTable {
     original_author: s?.originalAuthor ?? null, original_published_at: s?.originalPublishedAt ?? null,
     copyright_holder: s?.copyrightHolder ?? null, copyright_line: s?.copyrightLine ?? null, licence: s?.licence ?? null,
     search_policy: s?.searchPolicy ?? null,
+    origin: a.origin, inbox_state: a.inboxState, content_hash: a.contentHash,
   };
 }
 
@@ -36,5 +37,8 @@ export function rowToArticle(r: ArticleTable, authorIds: AuthorId[], termIds: Te
           searchPolicy: (r.search_policy ?? 'noindex') as SearchPolicy,
         }
       : null,
+    origin: r.origin as ArticleOrigin,
+    inboxState: r.inbox_state as InboxState | null,
+    contentHash: r.content_hash,
   };
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Article } from '../domain/article.js';
+import type { Article, InboxState } from '../domain/article.js';
 import type { ArticleId, AuthorId, Instant, Slug, TermId } from '../domain/ids.js';
 import type { ArticleFilter, ArticleRepository } from '../app/ports.js';
 import { articleToRow, rowToArticle } from './article-rows.js';
@@ -70,6 +70,27 @@ export class KyselyArticleRepository implements ArticleRepository {
     const row = await this.db.selectFrom('articles').select((eb) => eb.fn.max('updated_at').as('latest'))
       .where('status', '=', 'published').executeTakeFirst();
     return (row?.latest as Instant | null | undefined) ?? null;
+  }
+
+  async findByContentHash(hash: string): Promise<Article | null> {
+    const row = await this.db.selectFrom('articles').selectAll().where('content_hash', '=', hash).orderBy('created_at').executeTakeFirst();
+    return row ? (await this.hydrate([row]))[0]! : null;
+  }
+
+  async findByOriginalUrl(url: string): Promise<Article | null> {
+    const row = await this.db.selectFrom('articles').selectAll().where('original_url', '=', url).orderBy('created_at').executeTakeFirst();
+    return row ? (await this.hydrate([row]))[0]! : null;
+  }
+
+  async listInbox(state: InboxState, page: { offset: number; limit: number }): Promise<Article[]> {
+    const rows = await this.db.selectFrom('articles').selectAll().where('inbox_state', '=', state)
+      .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
+    return this.hydrate(rows);
+  }
+
+  async countInbox(state: InboxState): Promise<number> {
+    const row = await this.db.selectFrom('articles').select((eb) => eb.fn.countAll<string | number>().as('n')).where('inbox_state', '=', state).executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** The base query for visible articles; term and author filters use EXISTS so an article is never listed twice. */

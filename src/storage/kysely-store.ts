@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock, Store } from '../app/ports.js';
 import { KyselyArticleRepository } from './kysely-article-repository.js';
 import { KyselyAuthorRepository } from './kysely-author-repository.js';
+import { KyselyFeedRepository } from './kysely-feed-repository.js';
 import { KyselySettingsRepository } from './kysely-settings-repository.js';
 import { KyselySourceRepository } from './kysely-source-repository.js';
 import { KyselyTaxonomyRepository } from './kysely-taxonomy-repository.js';
@@ -14,6 +15,7 @@ export class KyselyStore implements Store {
   readonly sources: KyselySourceRepository;
   readonly taxonomies: KyselyTaxonomyRepository;
   readonly settings: KyselySettingsRepository;
+  readonly feeds: KyselyFeedRepository;
 
   /** Effects waiting for the open transaction to commit; null outside a transaction. */
   private readonly pendingEffects: (() => void)[] | null;
@@ -26,6 +28,7 @@ export class KyselyStore implements Store {
     this.sources = new KyselySourceRepository(db, now);
     this.taxonomies = new KyselyTaxonomyRepository(db);
     this.settings = new KyselySettingsRepository(db);
+    this.feeds = new KyselyFeedRepository(db);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -22,10 +22,22 @@ export interface ArticleTable {
   source_id: string | null; original_publisher: string | null; original_url: string | null; original_author: string | null;
   original_published_at: string | null; copyright_holder: string | null; copyright_line: string | null; licence: string | null;
   search_policy: string | null;
+  origin: string; inbox_state: string | null; content_hash: string | null;
 }
 export interface ArticleAuthorTable { article_id: string; author_id: string; position: number }
 export interface ArticleTermTable { article_id: string; term_id: string; position: number }
 export interface SettingTable { key: string; value: string; updated_at: string }
+
+export interface FeedTable {
+  id: string; url: string; title: string | null; source_id: string | null; auto_publish: number; active: number;
+  poll_interval_seconds: number; etag: string | null; last_modified: string | null;
+  last_polled_at: string | null; next_poll_at: string; error_count: number; last_error: string | null;
+  lease_until: string | null; created_at: string; updated_at: string;
+}
+export interface FeedItemTable {
+  feed_id: string; item_key: string; guid: string | null; url: string | null; content_hash: string | null;
+  article_id: string | null; state: string; problem: string | null; first_seen_at: string; last_seen_at: string;
+}
 
 export interface Database {
   taxonomies: TaxonomyTable;
@@ -36,4 +48,6 @@ export interface Database {
   article_authors: ArticleAuthorTable;
   article_terms: ArticleTermTable;
   settings: SettingTable;
+  feeds: FeedTable;
+  feed_items: FeedItemTable;
 }

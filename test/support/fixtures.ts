@@ -28,6 +28,9 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     termIds: [],
     featureImage: null,
     syndication: null,
+    origin: 'editorial',
+    inboxState: null,
+    contentHash: null,
     ...overrides,
   };
 }

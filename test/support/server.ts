@@ -1,6 +1,6 @@
 // Runs the real `dateline` command (bin/dateline → dist/) as a child process for end-to-end tests.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,18 +64,39 @@ export function ensureBuilt(): void {
         + `${result.stdout ?? ''}${result.stderr ?? ''}`,
       );
     }
+  } else {
+    const newer = newestSourceAfter(path.join(repoRoot, 'src'), statSync(compiledCli).mtimeMs);
+    if (newer) process.emitWarning(`${path.relative(repoRoot, newer)} is newer than dist/: the end-to-end tests run the last build; run "npm run build" first.`);
   }
   buildChecked = true;
 }
 
+/** A .ts file under DIR changed after TIME, if any. */
+function newestSourceAfter(dir: string, time: number): string | null {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const found = newestSourceAfter(full, time);
+      if (found) return found;
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && statSync(full).mtimeMs > time) {
+      return full;
+    }
+  }
+  return null;
+}
+
+/** Variables a child inherits from this process: what node, npm and the OS need, nothing of Dateline's. */
+const inheritedVariable = /^(PATH|HOME|USER|LOGNAME|SHELL|TMPDIR|TMP|TEMP|LANG|LANGUAGE|LC_[A-Z]+|TZ|SYSTEMROOT|SystemRoot|COMSPEC|PATHEXT|WINDIR|NODE_EXTRA_CA_CERTS)$/;
+
 /**
- * The environment for a child: this process's, minus settings that would make the test depend
- * on the shell it runs in (database, data folder, demo switch, test-runner internals).
+ * The environment for a child: only the basics of this process's (path, home, locale, temp
+ * folder), so that no Dateline setting of the shell the tests run in (DATABASE_URL,
+ * TAXONOMIES_FILE, …) changes what the server does; then the test's own settings.
  */
 function childEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'DATA_DIR', 'DEMO_CONTENT', 'SITE_URL', 'HOST', 'PORT', 'LOG_LEVEL', 'SCHEDULER_INTERVAL_MS', 'DATELINE_FROM_SOURCE', 'NODE_TEST_CONTEXT']) {
-    delete env[name];
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && inheritedVariable.test(name)) env[name] = value;
   }
   for (const [name, value] of Object.entries(overrides)) {
     if (value === undefined) delete env[name];

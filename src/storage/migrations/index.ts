@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as ingest from './0002-ingest.js';
 
 /** Every migration in order. Both dialects run the same list; names never change once shipped. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-ingest': ingest,
 };
 
 /** Hands Kysely's Migrator the compiled-in migrations (no directory scanning, so bundles work). */

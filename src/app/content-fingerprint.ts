@@ -1,0 +1,10 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A fingerprint of an article's words: case, punctuation, markup and spacing do not count, so
+ * the same story re-sent with different quotes or whitespace is recognised as a duplicate.
+ */
+export function contentFingerprint(title: string, plainText: string): string {
+  const words = `${title}\n${plainText}`.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 40);
+}
