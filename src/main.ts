@@ -70,7 +70,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const sources = new SourceService({ store, newId, events });
   const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en' });
   const site = new PublicSite({ store, clock, settings, taxonomies });
-  const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies });
+  const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies });
   const demo = new DemoSeeder({ store, articles, authors, sources, taxonomies, settings });
   const cache = new PageCache();
   cache.start(events);

@@ -1,4 +1,7 @@
-import type { Article, BodyFormat } from '../domain/article.js';
+import type { Article, ArticleOrigin, BodyFormat } from '../domain/article.js';
+import type { Source } from '../domain/source.js';
+import type { BodyRenderer } from './body-renderer.js';
+import { contentFingerprint } from './content-fingerprint.js';
 import { AppError } from '../domain/errors.js';
 import type { AuthorId, Instant, TermId } from '../domain/ids.js';
 import { slugify } from '../domain/slug.js';
@@ -24,9 +27,24 @@ export interface ImportDraft {
   original: { publisher: string | null; url: string | null; publishedAt: string | null; author?: string | null };
   copyrightLine: string | null;
   licence?: string | null;
+  excerpt?: string | null;
+  /** Lead image, absolute URL. */
+  imageUrl?: string | null;
+  imageAlt?: string | null;
+}
+
+/** How an import should land. */
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** Publish at once (trusted sources, explicit CLI imports) or send to the editorial inbox. */
+  publish?: boolean;
+  origin?: ArticleOrigin;
+  /** The source the items come from (a feed's), whose licence terms are attached. */
+  source?: Source | null;
 }
 
 export interface ImportOutcome {
+  /** `already-imported`: the same story (by original URL or content fingerprint) is stored already. */
   status: 'imported' | 'already-imported' | 'would-import';
   article: Pick<Article, 'id' | 'slug' | 'title' | 'publishedAt' | 'createdAt'> | null;
   /** Problems that did not stop the import (an unknown taxonomy label, say). */
@@ -48,20 +66,21 @@ export function toInstant(value: string | null): Instant | null {
 export class ImportService {
   constructor(private readonly deps: {
     store: Store; clock: Clock; articles: ArticleService; authors: AuthorService; sources: SourceService; taxonomies: TaxonomyService;
+    bodies: BodyRenderer;
   }) {}
 
-  async importDraft(draft: ImportDraft, options: { dryRun?: boolean } = {}): Promise<ImportOutcome> {
+  async importDraft(draft: ImportDraft, options: ImportOptions = {}): Promise<ImportOutcome> {
     const { store, taxonomies } = this.deps;
     const title = draft.title.trim();
     if (!title) throw new AppError('IMPORT_UNPARSEABLE', 'The imported article has no title.');
-    const publishedAt = toInstant(draft.publishedAt) ?? this.deps.clock.now();
+    const now = this.deps.clock.now();
+    const publishedAt = toInstant(draft.publishedAt);
     const warnings: string[] = [];
+    const publish = options.publish ?? true;
 
-    // The same story imported twice keeps one copy: same slug, same title, same publication day.
-    const existing = await store.articles.getBySlug(slugify(title));
-    if (existing && existing.title === title && existing.publishedAt?.slice(0, 10) === publishedAt.slice(0, 10)) {
-      return { status: 'already-imported', article: existing, warnings };
-    }
+    // The same story keeps one copy: found by its original URL, or by the fingerprint of its words.
+    const existing = await this.findSame(draft, title);
+    if (existing) return { status: 'already-imported', article: existing, warnings };
 
     const index = await taxonomies.index();
     const termPlan: { taxonomyId: (typeof index.taxonomies)[number]['id']; name: string }[] = [];
@@ -75,7 +94,7 @@ export class ImportService {
     }
 
     if (options.dryRun) {
-      return { status: 'would-import', article: { id: '' as Article['id'], slug: slugify(title), title, publishedAt, createdAt: publishedAt }, warnings };
+      return { status: 'would-import', article: { id: '' as Article['id'], slug: slugify(title), title, publishedAt: publishedAt ?? now, createdAt: now }, warnings };
     }
 
     const article = await store.transaction(async (tx) => {
@@ -83,26 +102,44 @@ export class ImportService {
       for (const name of draft.authors) authorIds.push((await this.deps.authors.findOrCreate(name, {}, tx)).id);
       const termIds: TermId[] = [];
       for (const { taxonomyId, name } of termPlan) termIds.push((await taxonomies.findOrCreateTerm(taxonomyId, name, tx)).id);
-      const syndication = await this.syndicationOf(draft, tx);
+      const syndication = await this.syndicationOf(draft, options.source ?? null, tx);
       return this.deps.articles.create({
         title, standfirst: draft.standfirst ?? null, body: draft.body, bodyFormat: draft.bodyFormat, language: draft.language ?? null,
-        authorIds, termIds, syndication, status: 'published', publishedAt,
+        excerpt: draft.excerpt ?? null,
+        featureImage: draft.imageUrl ? { url: draft.imageUrl, alt: draft.imageAlt ?? '', caption: null, credit: draft.original.publisher } : null,
+        authorIds, termIds, syndication,
+        // An inbox item keeps its original date for display but stays a draft until an editor publishes it.
+        status: publish ? 'published' : 'draft',
+        publishedAt: publish ? (publishedAt && publishedAt <= now ? publishedAt : now) : publishedAt,
+        origin: options.origin ?? 'import',
+        inboxState: publish ? null : 'pending',
       }, tx);
     });
     return { status: 'imported', article, warnings };
   }
 
-  private async syndicationOf(draft: ImportDraft, tx: Store): Promise<Syndication | null> {
+  private async findSame(draft: ImportDraft, title: string): Promise<Article | null> {
+    const { store } = this.deps;
+    if (draft.original.url) {
+      const byUrl = await store.articles.findByOriginalUrl(draft.original.url);
+      if (byUrl) return byUrl;
+    }
+    const html = this.deps.bodies.toSafeHtml(draft.body, draft.bodyFormat);
+    return store.articles.findByContentHash(contentFingerprint(title, this.deps.bodies.toPlainText(html)));
+  }
+
+  private async syndicationOf(draft: ImportDraft, feedSource: Source | null, tx: Store): Promise<Syndication | null> {
     const { original } = draft;
-    if (!original.publisher && !original.url) return null;
-    const source = original.publisher ? await this.deps.sources.findOrCreate(original.publisher, {}, tx) : null;
+    if (!original.publisher && !original.url && !feedSource) return null;
+    // The page's own credit wins; a feed's source stands in when the item names none.
+    const source = original.publisher ? await this.deps.sources.findOrCreate(original.publisher, {}, tx) : feedSource;
     return {
       sourceId: source?.id ?? null,
-      originalPublisher: original.publisher,
+      originalPublisher: original.publisher ?? source?.name ?? null,
       originalUrl: original.url,
       originalAuthor: original.author ?? null,
       originalPublishedAt: toInstant(original.publishedAt),
-      copyrightHolder: original.publisher,
+      copyrightHolder: original.publisher ?? source?.name ?? null,
       copyrightLine: draft.copyrightLine ?? source?.defaultCopyrightLine ?? null,
       licence: draft.licence ?? source?.defaultLicence ?? null,
       searchPolicy: source?.defaultSearchPolicy ?? 'noindex',

@@ -6,6 +6,7 @@
 export type ErrorKind = 'not-found' | 'conflict' | 'invalid' | 'forbidden' | 'unavailable';
 
 export const errorCatalogue = {
+  NOT_FOUND: 'not-found',
   ARTICLE_NOT_FOUND: 'not-found',
   AUTHOR_NOT_FOUND: 'not-found',
   SOURCE_NOT_FOUND: 'not-found',
@@ -18,6 +19,10 @@ export const errorCatalogue = {
   INVALID_STATUS_CHANGE: 'invalid',
   IMPORT_UNREADABLE: 'invalid',
   IMPORT_UNPARSEABLE: 'invalid',
+  FETCH_REFUSED: 'forbidden',
+  FETCH_FAILED: 'unavailable',
+  FEED_UNREADABLE: 'invalid',
+  NO_ARTICLE_FOUND: 'invalid',
   CONFIG_INVALID: 'invalid',
   DATABASE_UNAVAILABLE: 'unavailable',
   DATABASE_CORRUPT: 'unavailable',
