@@ -3,6 +3,8 @@ import { ArticleService } from './app/article-service.js';
 import { AuthorService } from './app/author-service.js';
 import { createContentEvents, type ContentEvents } from './app/content-events.js';
 import { DemoSeeder } from './app/demo-seeder.js';
+import { FeedService } from './app/feed-service.js';
+import type { ResourceFetcher } from './app/ingest-ports.js';
 import { ImportService } from './app/import-service.js';
 import type { Clock, Store } from './app/ports.js';
 import { PublicSite } from './app/public-site.js';
@@ -17,6 +19,10 @@ import { demoArticles, demoAuthors, demoSources } from './demo/demo-content.js';
 import { defaultTaxonomies } from './domain/default-taxonomies.js';
 import type { IdGenerator } from './domain/ids.js';
 import { PageCache } from './http/page-cache.js';
+import { pageReader } from './ingest/extract/page-reader.js';
+import { createSafeFetcher } from './ingest/fetch/safe-fetcher.js';
+import { resourceFetcherOver } from './ingest/fetch/resource-fetcher.js';
+import { feedDocumentReader } from './ingest/feeds/feed-document-reader.js';
 import { buildServer } from './http/server.js';
 import { MarkdownBodyRenderer } from './render/markdown-body-renderer.js';
 import { loadStaticAssets } from './render/static-assets.js';
@@ -40,6 +46,8 @@ export interface Dateline {
     site: PublicSite;
     importer: ImportService;
     demo: DemoSeeder;
+    feeds: FeedService;
+    fetcher: ResourceFetcher;
   };
   cache: PageCache;
   /** Builds the HTTP application (not listening). */
@@ -72,6 +80,14 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const site = new PublicSite({ store, clock, settings, taxonomies });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies });
   const demo = new DemoSeeder({ store, articles, authors, sources, taxonomies, settings });
+  const safeFetcher = createSafeFetcher({
+    timeoutMs: config.fetch.timeoutMs,
+    maxBytes: config.fetch.maxBytes,
+    ...(config.fetchAllowAddressesForTests.length ? { allowAddressesForTests: config.fetchAllowAddressesForTests } : {}),
+    ...(config.fetchAllowPortsForTests.length ? { allowedPorts: config.fetchAllowPortsForTests } : {}),
+  });
+  const fetcher = resourceFetcherOver(safeFetcher);
+  const feeds = new FeedService({ store, clock, newId, sources, importer, fetcher, feeds: feedDocumentReader, pages: pageReader });
   const cache = new PageCache();
   cache.start(events);
   const assets = loadStaticAssets();
@@ -83,11 +99,18 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
     } catch (error) {
       console.error('Publishing scheduled articles failed; will retry.', error);
     }
+    try {
+      for (const report of await feeds.pollDue()) {
+        if (report.status === 'failed') console.error(`Feed ${report.feed.url}: ${report.error} (retry at ${report.feed.nextPollAt})`);
+      }
+    } catch (error) {
+      console.error('Polling feeds failed; will retry.', error);
+    }
   };
 
   return {
     config, database, store, events, clock, cache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher },
     buildServer: () => buildServer({
       site, cache, assets, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
       health: async () => {
@@ -114,6 +137,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
       if (timer) clearInterval(timer);
       timer = null;
       cache.stop();
+      await safeFetcher.close();
       await bus?.stop();
       await database.close();
     },

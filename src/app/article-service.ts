@@ -98,6 +98,33 @@ export class ArticleService {
     return this.changeStatus(id, 'published');
   }
 
+  /** Publishes an inbox item: it leaves the inbox and goes out now. */
+  async publishFromInbox(id: ArticleId): Promise<Article> {
+    return this.changeInbox(id, 'accepted');
+  }
+
+  /** Turns an inbox item down; it stays stored (and remembered) but never appears. */
+  async rejectFromInbox(id: ArticleId): Promise<Article> {
+    return this.changeInbox(id, 'rejected');
+  }
+
+  private async changeInbox(id: ArticleId, to: 'accepted' | 'rejected'): Promise<Article> {
+    const now = this.deps.clock.now();
+    return this.deps.store.transaction(async (tx) => {
+      const before = await tx.articles.getById(id);
+      if (!before) throw new AppError('ARTICLE_NOT_FOUND', `There is no article with id ${id}.`, { details: { id } });
+      if (before.inboxState !== 'pending') {
+        throw new AppError('INVALID_STATUS_CHANGE', `"${before.title}" is not waiting in the inbox (it is ${before.inboxState ?? 'not an ingested item'}).`, { details: { id } });
+      }
+      const after: Article = to === 'accepted'
+        ? { ...before, inboxState: 'accepted', status: 'published', publishedAt: before.publishedAt && before.publishedAt <= now ? before.publishedAt : now, updatedAt: now }
+        : { ...before, inboxState: 'rejected', updatedAt: now };
+      await tx.articles.update(after);
+      await this.announce(tx, before, after);
+      return after;
+    });
+  }
+
   /** Publishes every scheduled article whose time has come; safe to run on several nodes at once. */
   async publishDue(): Promise<Article[]> {
     const now = this.deps.clock.now();

@@ -1,53 +1,91 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { isAppError } from '../domain/errors.js';
-import { readImportFile } from '../ingest/read-import-file.js';
-import { flattenedToDraft } from '../ingest/text/flattened-to-draft.js';
-import { FlattenedArticleError, parseFlattenedArticle } from '../ingest/text/parse-flattened-article.js';
-import { createDateline } from '../main.js';
+import { isDirectory, listImportFiles, readImportFile } from '../ingest/read-import-file.js';
+import { readDocument, type ReadDocument } from '../ingest/read-document.js';
+import { createDateline, type Dateline } from '../main.js';
 import { articlePath } from '../render/paths.js';
-import { AppError } from '../domain/errors.js';
+import { createProgress } from './progress.js';
 
-/** `dateline import FILE…`: import article pages flattened to text or Markdown. */
+const isUrl = (target: string) => /^https?:\/\//i.test(target);
+
+/** Reads one FILE or URL into drafts. */
+async function read(dateline: Dateline, target: string, taxonomyLabels: string[]): Promise<ReadDocument> {
+  if (isUrl(target)) {
+    const outcome = await dateline.services.fetcher.fetch(target, { accept: 'any' });
+    if (outcome.status !== 'ok') throw new Error(`${target} answered "not modified" to a request that asked for no cache`);
+    const { resource } = outcome;
+    return readDocument({ bytes: resource.body, name: target, url: resource.url, contentType: resource.contentType, charset: resource.charset, taxonomyLabels });
+  }
+  return readDocument({ bytes: await readImportFile(target), name: target, taxonomyLabels });
+}
+
+function describe(error: unknown, target: string): string {
+  const message = isAppError(error) ? error.message : `import failed: ${(error as Error).message}`;
+  return message.startsWith(target) ? message : `${target}: ${message}`;
+}
+
+/** `dateline import FILE|URL|DIR…`: pages (text, Markdown, HTML), feeds and IPTC ninjs. */
 export function registerImportCommand(program: Command): void {
   program.command('import')
-    .description('import article pages saved as text or Markdown; prints the public path of each article stored')
-    .argument('<files...>', 'text (.txt) or Markdown (.md) files, one article each')
-    .option('--dry-run', 'parse and report without writing anything')
-    .action(async (files: string[], options: { dryRun?: boolean }) => {
+    .description('import articles from files, folders or URLs: pages saved as text, Markdown or HTML, RSS/Atom/JSON feeds, IPTC ninjs; prints the public path of each article stored')
+    .argument('<targets...>', 'files, folders (read recursively) or http(s) URLs')
+    .option('--dry-run', 'read and report without writing anything')
+    .option('--inbox', 'send the articles to the editorial inbox instead of publishing them')
+    .action(async (targets: string[], options: { dryRun?: boolean; inbox?: boolean }) => {
       const dateline = await createDateline(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
-      let failures = 0;
+      const counts = { imported: 0, duplicates: 0, failed: 0 };
       try {
         await dateline.prepare({ demoContent: false });
         const index = await dateline.services.taxonomies.index();
         const taxonomyLabels = index.taxonomies.flatMap((t) => [t.name, t.pluralName]);
-        for (const file of files) {
+        const expanded: string[] = [];
+        for (const target of targets) {
+          if (!isUrl(target) && (await isDirectory(target))) expanded.push(...(await listImportFiles(target)));
+          else expanded.push(target);
+        }
+        const progress = createProgress(expanded.length, 'documents');
+        for (const target of expanded) {
+          let document: ReadDocument;
           try {
-            const text = await readImportFile(file);
-            let page;
-            try {
-              page = parseFlattenedArticle(text, { taxonomyLabels });
-            } catch (error) {
-              if (error instanceof FlattenedArticleError) throw new AppError('IMPORT_UNPARSEABLE', `${file}: ${error.message}`, { cause: error });
-              throw error;
-            }
-            const outcome = await dateline.services.importer.importDraft(flattenedToDraft(page), { dryRun: options.dryRun ?? false });
-            for (const warning of outcome.warnings) console.error(`${file}: warning: ${warning}`);
-            if (options.dryRun) {
-              console.error(`${file}: would import "${page.title}" (${page.bodyParagraphs.length} paragraphs; left out ${page.removed.length} furniture lines)`);
-              for (const r of page.removed) console.error(`  left out [${r.reason}]: ${r.text.slice(0, 100)}`);
-            } else if (outcome.status === 'already-imported') {
-              console.error(`${file}: already imported`);
-            }
-            if (outcome.article) console.log(articlePath(outcome.article));
+            document = await read(dateline, target, taxonomyLabels);
           } catch (error) {
-            failures++;
-            console.error(isAppError(error) ? `${error.message.startsWith(file) ? '' : `${file}: `}${error.message}` : `${file}: import failed: ${(error as Error).message}`);
+            counts.failed++;
+            console.error(describe(error, target));
+            progress.tick(target);
+            continue;
           }
+          for (const problem of document.problems) console.error(`${target}: ${problem}`);
+          if (options.dryRun) {
+            for (const r of document.removed) console.error(`${target}: left out [${r.reason}]: ${r.text.replace(/\s+/g, ' ').slice(0, 100)}`);
+          }
+          for (const draft of document.drafts) {
+            try {
+              const outcome = await dateline.services.importer.importDraft(draft, { dryRun: options.dryRun ?? false, publish: !options.inbox, origin: 'import' });
+              for (const warning of outcome.warnings) console.error(`${target}: warning: ${warning}`);
+              if (outcome.status === 'already-imported') {
+                counts.duplicates++;
+                console.error(`${target}: "${draft.title}" is already imported`);
+              } else if (outcome.status === 'would-import') {
+                console.error(`${target}: would import "${draft.title}" (${document.kind})`);
+              } else {
+                counts.imported++;
+              }
+              if (outcome.article) console.log(options.inbox && outcome.status === 'imported' ? `inbox: ${outcome.article.slug}` : articlePath(outcome.article));
+            } catch (error) {
+              counts.failed++;
+              console.error(describe(error, `${target} ("${draft.title.slice(0, 60)}")`));
+            }
+          }
+          progress.tick(target);
+        }
+        progress.stop();
+        if (expanded.length > 1 || counts.failed > 0) {
+          console.error(`${counts.imported} imported, ${counts.duplicates} already there, ${counts.failed} failed`);
         }
       } finally {
         await dateline.stop();
       }
-      if (failures > 0) process.exitCode = 65;
+      if (counts.failed > 0) process.exitCode = 65;
     });
 }

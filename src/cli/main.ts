@@ -2,15 +2,29 @@
 import { Command } from 'commander';
 import { isAppError } from '../domain/errors.js';
 import { exitCodeOfKind } from './exit-codes.js';
+import { registerExtractCommand } from './extract-command.js';
+import { registerFeedsCommand } from './feeds-command.js';
 import { registerImportCommand } from './import-command.js';
+import { registerInboxCommand } from './inbox-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerTaxonomyCommand } from './taxonomy-command.js';
+
+// `dateline … | head` closes the pipe early; that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 
 const program = new Command('dateline')
   .description('Dateline: publish and republish news with attribution.')
   .showHelpAfterError('(run with --help for usage)');
 registerServeCommand(program);
 registerImportCommand(program);
+registerExtractCommand(program);
+registerFeedsCommand(program);
+registerInboxCommand(program);
 registerTaxonomyCommand(program);
 
 try {

@@ -17,6 +17,15 @@ export interface Config {
   schedulerIntervalMs: number;
   /** A JSON file with the site's starting taxonomies, instead of the built-in Region and Theme sets. */
   taxonomiesFile: string | null;
+  /** Limits of server-side fetching (pages by URL, feeds). */
+  fetch: { timeoutMs: number; maxBytes: number };
+  /**
+   * TEST ONLY: exact addresses the fetcher may reach although they are not public (the tests'
+   * servers on 127.0.0.1). Never set in production: it reopens the door to internal services.
+   */
+  fetchAllowAddressesForTests: string[];
+  /** TEST ONLY: extra ports the fetcher may use besides 80 and 443. */
+  fetchAllowPortsForTests: number[];
 }
 
 const envSchema = z.object({
@@ -30,6 +39,10 @@ const envSchema = z.object({
   DEMO_CONTENT: z.enum(['0', '1', 'true', 'false', 'yes', 'no']).default('1'),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
   TAXONOMIES_FILE: z.string().min(1).optional(),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  DATELINE_TEST_ALLOW_FETCH_ADDRESSES: z.string().optional(),
+  DATELINE_TEST_ALLOW_FETCH_PORTS: z.string().optional(),
 });
 
 /** Reads configuration from environment variables (see README, "Configuration"). */
@@ -53,5 +66,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoContent: ['1', 'true', 'yes'].includes(e.DEMO_CONTENT),
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     taxonomiesFile: e.TAXONOMIES_FILE ? path.resolve(e.TAXONOMIES_FILE) : null,
+    fetch: { timeoutMs: e.FETCH_TIMEOUT_MS, maxBytes: e.FETCH_MAX_BYTES },
+    fetchAllowAddressesForTests: list(e.DATELINE_TEST_ALLOW_FETCH_ADDRESSES),
+    fetchAllowPortsForTests: list(e.DATELINE_TEST_ALLOW_FETCH_PORTS).map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 65536),
   });
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
 }

@@ -1,0 +1,88 @@
+/**
+ * The small part of the DOM that extraction uses, typed here because the project compiles without
+ * the DOM library. linkedom provides the implementation; `parseDocument` is the only place that
+ * touches it, so the rest of the module works against these interfaces.
+ */
+import { parseHTML } from 'linkedom';
+
+/** A DOM node (element, text or comment). */
+export interface DomNode {
+  readonly nodeType: number;
+  readonly nodeName: string;
+  readonly parentNode: DomNode | null;
+  readonly parentElement: DomElement | null;
+  readonly childNodes: ArrayLike<DomNode> & Iterable<DomNode>;
+  readonly firstChild: DomNode | null;
+  readonly nextSibling: DomNode | null;
+  readonly previousSibling: DomNode | null;
+  textContent: string | null;
+  remove(): void;
+  appendChild(child: DomNode): DomNode;
+  insertBefore(child: DomNode, before: DomNode | null): DomNode;
+}
+
+/** A DOM element. */
+export interface DomElement extends DomNode {
+  readonly localName: string;
+  readonly tagName: string;
+  readonly children: ArrayLike<DomElement> & Iterable<DomElement>;
+  readonly firstElementChild: DomElement | null;
+  readonly nextElementSibling: DomElement | null;
+  readonly previousElementSibling: DomElement | null;
+  innerHTML: string;
+  readonly outerHTML: string;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
+  hasAttribute(name: string): boolean;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement> & Iterable<DomElement>;
+  closest(selector: string): DomElement | null;
+  contains(other: DomNode | null): boolean;
+}
+
+/** A parsed HTML document. */
+export interface DomDocument {
+  readonly documentElement: DomElement;
+  readonly head: DomElement;
+  readonly body: DomElement;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement> & Iterable<DomElement>;
+  createElement(tagName: string): DomElement;
+  createTextNode(text: string): DomNode;
+}
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+/**
+ * linkedom builds no <html>/<body> of its own: a fragment or a page without a <body> tag would
+ * leave content outside document.body, where Readability never looks. Give it the full shape.
+ */
+function withDocumentShape(html: string): string {
+  if (/<html[\s>]/i.test(html) && /<body[\s>]/i.test(html)) return html;
+  const htmlAttributes = /<html(\s[^>]*)?>/i.exec(html)?.[1] ?? '';
+  const head = /<head[\s>][\s\S]*?<\/head>/i.exec(html)?.[0] ?? '<head></head>';
+  const rest = html
+    .replace(/<\?xml[^>]*>/gi, '')
+    .replace(/<!doctype[^>]*>/gi, '')
+    .replace(/<head[\s>][\s\S]*?<\/head>/i, '')
+    .replace(/<\/?(?:html|body)(?:\s[^>]*)?>/gi, '');
+  return `<!DOCTYPE html><html${htmlAttributes}>${head}<body>${rest}</body></html>`;
+}
+
+/** Parses a whole HTML page (or a fragment) into a document with a head and a body. */
+export function parseDocument(html: string): DomDocument {
+  const { document } = parseHTML(withDocumentShape(html)) as unknown as { document: DomDocument };
+  return document;
+}
+
+/** True when `node` is an element. */
+export function isElement(node: DomNode | null | undefined): node is DomElement {
+  return node?.nodeType === ELEMENT_NODE;
+}
+
+/** The element's text with all runs of whitespace collapsed to one space. */
+export function collapsedText(node: DomNode): string {
+  return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
