@@ -17,7 +17,7 @@ export interface Block {
 }
 
 const UNIT_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'ul', 'ol', 'dl', 'table', 'figure', 'blockquote', 'hr']);
-const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, pre, ul, ol, dl, table, figure, blockquote, div, section, article, header, footer, aside, main, nav';
+const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, pre, ul, ol, li, dl, table, figure, blockquote, div, section, article, header, footer, aside, main, nav';
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** What furniture patterns see: one block's text without decorative edges. */
@@ -78,7 +78,11 @@ export function collectBlocks(root: DomElement): Block[] {
   const walk = (parent: DomElement): void => {
     for (const child of [...parent.childNodes]) {
       if (!isElement(child)) continue;
-      if (UNIT_TAGS.has(child.localName)) {
+      const list = child.localName === 'ul' || child.localName === 'ol';
+      if (list && child.querySelector('li p, li div, li figure, li h2, li h3, li h4, li table') !== null) {
+        // A list used as a layout (a slideshow, a list of teasers): judge what its items hold.
+        walk(child);
+      } else if (UNIT_TAGS.has(child.localName)) {
         if (child.localName === 'hr' || hasContent(child)) out.push(toBlock(child));
       } else if (child.querySelector(BLOCK_SELECTOR) !== null) {
         walk(child);

@@ -49,6 +49,8 @@ function sanitizeOptions(resolve: (url: string) => string | null): sanitizeHtml.
     allowedSchemesByTag: { img: ['http', 'https'] },
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
+    // Source indentation is noise in the stored body; preformatted text keeps its spacing.
+    textFilter: (text, tagName) => (tagName === 'pre' || tagName === 'code' ? text : text.replace(/\s+/g, ' ')),
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'template', 'button', 'select', 'form', 'x-drop', 'title', 'head'],
     transformTags: {
       h1: 'h2',

@@ -37,11 +37,11 @@ const RELATED_HEADING =
 /** The HTML furniture rules, tried in order before the text rules; the first match gives the reason. */
 export const HTML_FURNITURE_RULES: readonly HtmlFurnitureRule[] = [
   // Captions and credits that Readability leaves as paragraphs. A "© Name" without a year credits an image, not the article.
-  { id: 'caption.credit-line', kind: 'caption', scope: 'line', pattern: /^[([]?(?:(?:image|photo|picture|foto|bild|photograph|illustration|graphic|video)s?(?: credits?)?|credits?|photo courtesy(?: of)?|courtesy(?: of)?|fotos?|bildquelle)\s*[:©]\s*[^.!?]{1,100}[)\]]?$/i },
+  { id: 'caption.credit-line', kind: 'caption', scope: 'line', pattern: /^[([]?(?:(?:image|photo|picture|foto|bild|photograph|illustration|graphic|video)s?(?: credits?)?|credits?|photo courtesy(?: of)?|courtesy(?: of)?|fotos?|bildquelle|фото|фотография|источник фото|zdjęcie|fot\.)\s*[:©]\s*[^.!?]{1,100}[)\]]?$/i },
   { id: 'caption.credit-by', kind: 'caption', scope: 'line', pattern: /^[([]?(?:photo|photograph|image|picture|illustration|video)s? by [^.!?]{1,80}[)\]]?$/i },
   { id: 'caption.copyright-credit', kind: 'caption', scope: 'line', pattern: /^(?:©|\(c\))\s*[^\d©]{1,60}$/i },
   { id: 'caption.trailing-credit', kind: 'caption', scope: 'line', pattern: /^.{0,400}\((?:[^()]*\b(?:photo|image|foto|bild|getty(?: images)?|credit|picture|illustration|shutterstock|ap photo|file photo)\b[^()]*)\)\s*\.?$/i },
-  { id: 'caption.gallery-counter', kind: 'caption', scope: 'line', pattern: /^(?:(?:image|photo|picture|slide|bild|foto)\s+)?\d{1,3}\s*(?:of|\/|von|de|sur)\s*\d{1,3}$/i },
+  { id: 'caption.gallery-counter', kind: 'caption', scope: 'line', pattern: /^(?:(?:image|photo|picture|slide|bild|foto)\s+)?\d{1,3}\s*(?:(?:of|von|de|sur|из|z)\s*\/?|\/)\s*\d{1,3}$/i },
   { id: 'caption.controls', kind: 'caption', scope: 'line', pattern: /^(?:caption|hide caption|toggle caption|show caption|close|enlarge(?: this image)?|expand|zoom(?: in)?|fullscreen|view (?:gallery|slideshow|image)|open gallery|(?:see|view) all \d+ (?:photos|images))$/i },
 
   // Navigation left inside the article container.
