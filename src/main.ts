@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ApiKeyService } from './app/api-key-service.js';
 import { ArticleService } from './app/article-service.js';
 import { AuthorService } from './app/author-service.js';
 import { createContentEvents, type ContentEvents } from './app/content-events.js';
@@ -48,6 +49,7 @@ export interface Dateline {
     demo: DemoSeeder;
     feeds: FeedService;
     fetcher: ResourceFetcher;
+    apiKeys: ApiKeyService;
   };
   cache: PageCache;
   /** Builds the HTTP application (not listening). */
@@ -79,6 +81,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en' });
   const site = new PublicSite({ store, clock, settings, taxonomies });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies });
+  const apiKeys = new ApiKeyService({ store, clock, newId });
   const demo = new DemoSeeder({ store, articles, authors, sources, taxonomies, settings });
   const safeFetcher = createSafeFetcher({
     timeoutMs: config.fetch.timeoutMs,
@@ -110,9 +113,10 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys },
     buildServer: () => buildServer({
-      site, cache, assets, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
+      site, cache, assets,
+      contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
       health: async () => {
         try {
           await store.settings.get('health-probe');

@@ -1,5 +1,6 @@
 import type { Article, InboxState } from '../domain/article.js';
 import type { FeedItemRecord, FeedSubscription } from '../domain/feed.js';
+import type { ApiKey, ApiKeyId } from '../domain/api-key.js';
 import type { Author } from '../domain/author.js';
 import type { ArticleId, AuthorId, FeedId, Instant, Slug, SourceId, TaxonomyId, TermId } from '../domain/ids.js';
 import type { Source } from '../domain/source.js';
@@ -10,9 +11,26 @@ export interface ArticleFilter {
   /** Articles carrying any of these terms (an archive passes a term and its descendants). */
   termIds?: readonly TermId[];
   authorId?: AuthorId;
+  /** Articles that, for every group, carry at least one of its terms (AND of ORs). */
+  termGroups?: readonly (readonly TermId[])[];
+  /** Articles carrying none of these terms. */
+  excludeTermIds?: readonly TermId[];
+  /** Articles by any of these authors. */
+  authorIds?: readonly AuthorId[];
   sourceId?: SourceId;
+  ids?: readonly ArticleId[];
+  slugs?: readonly Slug[];
+  /** Published strictly after / before these instants. */
+  publishedAfter?: Instant;
+  publishedBefore?: Instant;
   /** Only articles published at or before this instant are visible. */
   now: Instant;
+}
+
+/** Listing order; newest first unless asked otherwise. */
+export interface ArticleOrder {
+  field: 'published_at' | 'updated_at' | 'title';
+  direction: 'asc' | 'desc';
 }
 
 export interface ArticleRepository {
@@ -23,7 +41,7 @@ export interface ArticleRepository {
   getById(id: ArticleId): Promise<Article | null>;
   getBySlug(slug: Slug): Promise<Article | null>;
   /** Visible articles, newest first. */
-  listVisible(filter: ArticleFilter, page: { offset: number; limit: number }): Promise<Article[]>;
+  listVisible(filter: ArticleFilter, page: { offset: number; limit: number; order?: ArticleOrder }): Promise<Article[]>;
   countVisible(filter: ArticleFilter): Promise<number>;
   /** Slugs equal to `base` or of the form `base-N`, to pick a free one. */
   slugsLike(base: Slug): Promise<Slug[]>;
@@ -99,6 +117,15 @@ export interface SettingsRepository {
   put(key: string, value: unknown, now: Instant): Promise<void>;
 }
 
+export interface ApiKeyRepository {
+  insert(key: ApiKey): Promise<void>;
+  /** The key with this secret, revoked or not. */
+  findBySecret(secret: string): Promise<ApiKey | null>;
+  list(): Promise<ApiKey[]>;
+  markUsed(id: ApiKeyId, at: Instant): Promise<void>;
+  revoke(id: ApiKeyId, at: Instant): Promise<void>;
+}
+
 /** All repositories, with a way to run several changes in one transaction. */
 export interface Store {
   articles: ArticleRepository;
@@ -107,6 +134,7 @@ export interface Store {
   taxonomies: TaxonomyRepository;
   settings: SettingsRepository;
   feeds: FeedRepository;
+  apiKeys: ApiKeyRepository;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**

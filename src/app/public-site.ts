@@ -1,13 +1,13 @@
 import type { Article } from '../domain/article.js';
 import type { Author } from '../domain/author.js';
-import type { Slug } from '../domain/ids.js';
+import type { ArticleId, Slug } from '../domain/ids.js';
 import { paginate, type PageInfo } from '../domain/pagination.js';
 import type { SiteSettings } from '../domain/site-settings.js';
 import type { Source } from '../domain/source.js';
 import { ancestry, descendantIds, type Taxonomy, type Term } from '../domain/taxonomy.js';
 import { isVisible } from '../domain/article.js';
 import { tags, type CacheTag } from './content-events.js';
-import type { ArticleFilter, Clock, Store } from './ports.js';
+import type { ArticleFilter, ArticleOrder, Clock, Store } from './ports.js';
 import type { SettingsService } from './settings-service.js';
 import type { TaxonomyService } from './taxonomy-service.js';
 
@@ -113,6 +113,11 @@ export class PublicSite {
     return { frame: await this.frame(), content: { taxonomy, terms: index.termsOf(taxonomy.id) }, tags: baseTags };
   }
 
+  /** An author by slug, or null. */
+  authorBySlug(slug: string): Promise<Author | null> {
+    return this.deps.store.authors.getBySlug(slug as Slug);
+  }
+
   /** Every author (the directory page). */
   async authorIndex(): Promise<PageData<Author[]>> {
     const authors = await this.deps.store.authors.list();
@@ -123,6 +128,29 @@ export class PublicSite {
   async sourceIndex(): Promise<PageData<Source[]>> {
     const sources = await this.deps.store.sources.list();
     return { frame: await this.frame(), content: sources, tags: [...baseTags, tags.sourceDirectory, ...sources.map((s) => tags.source(s.id))] };
+  }
+
+  /** Visible articles matching `filter`, with their views and the total (for APIs). */
+  async browse(filter: Omit<ArticleFilter, 'now'>, page: { offset: number; limit: number; order?: ArticleOrder }): Promise<{ items: ArticleView[]; total: number }> {
+    const full = { ...filter, now: this.deps.clock.now() };
+    const [total, articles] = await Promise.all([this.deps.store.articles.countVisible(full), this.deps.store.articles.listVisible(full, page)]);
+    return { items: await this.views(articles), total };
+  }
+
+  /** A visible article by id or slug, as a view. */
+  async visibleArticle(by: { id?: string; slug?: string }): Promise<ArticleView | null> {
+    const article = by.id ? await this.deps.store.articles.getById(by.id as ArticleId) : by.slug ? await this.deps.store.articles.getBySlug(by.slug as Slug) : null;
+    if (!article || !isVisible(article, this.deps.clock.now())) return null;
+    return (await this.views([article]))[0] ?? null;
+  }
+
+  /** How many visible articles each author and term has. */
+  async counts(): Promise<{ authors: Map<string, number>; terms: Map<string, number> }> {
+    const now = this.deps.clock.now();
+    const [authors, index] = await Promise.all([this.deps.store.authors.list(), this.deps.taxonomies.index()]);
+    const authorCounts = await Promise.all(authors.map(async (a) => [a.id, await this.deps.store.articles.countVisible({ now, authorId: a.id })] as const));
+    const termCounts = await Promise.all(index.terms.map(async (t) => [t.id, await this.deps.store.articles.countVisible({ now, termIds: [t.id] })] as const));
+    return { authors: new Map(authorCounts), terms: new Map(termCounts) };
   }
 
   private async listing(filter: ArticleFilter, page: number, pageSize: number): Promise<ListingView> {

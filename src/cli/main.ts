@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { isAppError } from '../domain/errors.js';
 import { exitCodeOfKind } from './exit-codes.js';
+import { registerApiKeyCommand } from './api-key-command.js';
 import { registerExtractCommand } from './extract-command.js';
 import { registerFeedsCommand } from './feeds-command.js';
 import { registerImportCommand } from './import-command.js';
@@ -25,6 +26,7 @@ registerImportCommand(program);
 registerExtractCommand(program);
 registerFeedsCommand(program);
 registerInboxCommand(program);
+registerApiKeyCommand(program);
 registerTaxonomyCommand(program);
 
 try {

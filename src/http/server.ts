@@ -5,10 +5,12 @@ import { renderNotFoundPage, renderProblemPage } from '../render/error-pages.js'
 import type { StaticAsset } from '../render/static-assets.js';
 import { statusOfKind } from './error-status.js';
 import type { PageCache } from './page-cache.js';
+import { contentApiRoutes, type ContentApiDeps } from './content-api/content-api-routes.js';
 import { publicRoutes } from './public-routes.js';
 
 export interface ServerDeps {
   site: PublicSite;
+  contentApi: Omit<ContentApiDeps, 'site' | 'cache'>;
   cache: PageCache;
   assets: { stylesheet: StaticAsset; all: StaticAsset[] };
   sanitize: (html: string) => string;
@@ -78,6 +80,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   // Registered last: plugins inherit the error handler in force when they load.
+  await app.register(contentApiRoutes, { ...deps.contentApi, site: deps.site, cache: deps.cache });
   await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound });
   return app;
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Article, InboxState } from '../domain/article.js';
 import type { ArticleId, AuthorId, Instant, Slug, TermId } from '../domain/ids.js';
-import type { ArticleFilter, ArticleRepository } from '../app/ports.js';
+import type { ArticleFilter, ArticleOrder, ArticleRepository } from '../app/ports.js';
 import { articleToRow, rowToArticle } from './article-rows.js';
 import type { Database } from './schema.js';
 
@@ -38,11 +38,12 @@ export class KyselyArticleRepository implements ArticleRepository {
     return row ? (await this.hydrate([row]))[0]! : null;
   }
 
-  async listVisible(filter: ArticleFilter, page: { offset: number; limit: number }): Promise<Article[]> {
+  async listVisible(filter: ArticleFilter, page: { offset: number; limit: number; order?: ArticleOrder }): Promise<Article[]> {
+    const order = page.order ?? { field: 'published_at', direction: 'desc' };
     const rows = await this.visible(filter)
       .selectAll('articles')
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id', 'desc')
+      .orderBy(`articles.${order.field}`, order.direction)
+      .orderBy('articles.id', order.direction)
       .limit(page.limit)
       .offset(page.offset)
       .execute();
@@ -99,6 +100,25 @@ export class KyselyArticleRepository implements ArticleRepository {
       .where('articles.status', '=', 'published')
       .where('articles.published_at', '<=', filter.now);
     if (filter.sourceId) query = query.where('articles.source_id', '=', filter.sourceId);
+    if (filter.ids) query = query.where('articles.id', 'in', filter.ids.length ? [...filter.ids] : ['']);
+    if (filter.slugs) query = query.where('articles.slug', 'in', filter.slugs.length ? [...filter.slugs] : ['']);
+    if (filter.publishedAfter) query = query.where('articles.published_at', '>', filter.publishedAfter);
+    if (filter.publishedBefore) query = query.where('articles.published_at', '<', filter.publishedBefore);
+    for (const group of filter.termGroups ?? []) {
+      const ids = group.length ? [...group] : [''];
+      query = query.where((eb) => eb.exists(eb.selectFrom('article_terms').select('article_terms.article_id')
+        .whereRef('article_terms.article_id', '=', 'articles.id').where('article_terms.term_id', 'in', ids)));
+    }
+    if (filter.excludeTermIds?.length) {
+      const ids = [...filter.excludeTermIds];
+      query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('article_terms').select('article_terms.article_id')
+        .whereRef('article_terms.article_id', '=', 'articles.id').where('article_terms.term_id', 'in', ids))));
+    }
+    if (filter.authorIds) {
+      const authorIds = filter.authorIds.length ? [...filter.authorIds] : [''];
+      query = query.where((eb) => eb.exists(eb.selectFrom('article_authors').select('article_authors.article_id')
+        .whereRef('article_authors.article_id', '=', 'articles.id').where('article_authors.author_id', 'in', authorIds)));
+    }
     if (filter.authorId) {
       const authorId = filter.authorId;
       query = query.where((eb) => eb.exists(eb.selectFrom('article_authors').select('article_authors.article_id')

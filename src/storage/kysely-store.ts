@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clock, Store } from '../app/ports.js';
+import { KyselyApiKeyRepository } from './kysely-api-key-repository.js';
 import { KyselyArticleRepository } from './kysely-article-repository.js';
 import { KyselyAuthorRepository } from './kysely-author-repository.js';
 import { KyselyFeedRepository } from './kysely-feed-repository.js';
@@ -16,6 +17,7 @@ export class KyselyStore implements Store {
   readonly taxonomies: KyselyTaxonomyRepository;
   readonly settings: KyselySettingsRepository;
   readonly feeds: KyselyFeedRepository;
+  readonly apiKeys: KyselyApiKeyRepository;
 
   /** Effects waiting for the open transaction to commit; null outside a transaction. */
   private readonly pendingEffects: (() => void)[] | null;
@@ -29,6 +31,7 @@ export class KyselyStore implements Store {
     this.taxonomies = new KyselyTaxonomyRepository(db);
     this.settings = new KyselySettingsRepository(db);
     this.feeds = new KyselyFeedRepository(db);
+    this.apiKeys = new KyselyApiKeyRepository(db);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -39,6 +39,8 @@ export interface FeedItemTable {
   article_id: string | null; state: string; problem: string | null; first_seen_at: string; last_seen_at: string;
 }
 
+export interface ApiKeyTable { id: string; type: string; name: string; secret: string; created_at: string; last_used_at: string | null; revoked_at: string | null }
+
 export interface Database {
   taxonomies: TaxonomyTable;
   terms: TermTable;
@@ -50,4 +52,5 @@ export interface Database {
   settings: SettingTable;
   feeds: FeedTable;
   feed_items: FeedItemTable;
+  api_keys: ApiKeyTable;
 }

@@ -1,0 +1,50 @@
+import type { Article } from '../domain/article.js';
+import type { Author } from '../domain/author.js';
+import type { Source } from '../domain/source.js';
+import type { Term } from '../domain/taxonomy.js';
+import { tags, type CacheTag } from './content-events.js';
+import type { Store } from './ports.js';
+import type { ArticleView } from './public-site.js';
+import type { TaxonomyService } from './taxonomy-service.js';
+
+/** What resolving article views needs. */
+export interface ArticleViewDeps {
+  store: Store;
+  taxonomies: TaxonomyService;
+}
+
+/** Resolves authors, terms and sources for several articles with one query per kind. */
+export async function loadArticleViews(deps: ArticleViewDeps, articles: readonly Article[]): Promise<ArticleView[]> {
+  const authorIds = [...new Set(articles.flatMap((a) => a.authorIds))];
+  const [authors, index, sources] = await Promise.all([
+    deps.store.authors.getMany(authorIds),
+    deps.taxonomies.index(),
+    sourcesOf(deps.store, articles),
+  ]);
+  const authorById = new Map(authors.map((a) => [a.id, a]));
+  return articles.map((article) => ({
+    article,
+    authors: article.authorIds.map((id) => authorById.get(id)).filter((a): a is Author => !!a),
+    taxonomies: index.taxonomies.map((taxonomy) => ({
+      taxonomy,
+      terms: article.termIds.map((id) => index.term(id)).filter((t): t is Term => !!t && t.taxonomyId === taxonomy.id),
+    })),
+    source: (article.syndication?.sourceId && sources.get(article.syndication.sourceId)) || null,
+  }));
+}
+
+/** The cache tags of everything an article view shows. */
+export function articleViewTags(view: ArticleView): CacheTag[] {
+  return [
+    tags.article(view.article.id),
+    ...view.authors.map((a) => tags.author(a.id)),
+    ...view.taxonomies.flatMap((t) => t.terms.map((term) => tags.term(term.id))),
+    ...(view.source ? [tags.source(view.source.id)] : []),
+  ];
+}
+
+async function sourcesOf(store: Store, articles: readonly Article[]): Promise<Map<string, Source>> {
+  const ids = [...new Set(articles.map((a) => a.syndication?.sourceId).filter((id): id is NonNullable<typeof id> => !!id))];
+  const found = await Promise.all(ids.map((id) => store.sources.getById(id)));
+  return new Map(found.filter((s): s is Source => !!s).map((s) => [s.id, s]));
+}
