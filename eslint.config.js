@@ -39,6 +39,9 @@ export default tseslint.config(
   layer(['src/storage/**/*.ts', 'src/search/**/*.ts'], [
     outer(['http', 'render', 'cli', 'ingest', 'config'], 'storage/ is an adapter of app/ ports; it knows nothing of the web, rendering or the CLI.'),
   ]),
+  layer(['src/auth/**/*.ts', 'src/mail/**/*.ts'], [
+    outer(['storage', 'search', 'ingest', 'http', 'render', 'cli'], 'auth/ and mail/ are adapters of app/ ports; they depend only inward.'),
+  ]),
   layer(['src/ingest/**/*.ts'], [
     outer(['storage', 'search', 'http', 'render', 'cli'], 'ingest/ turns outside bytes into drafts for app/; it does not store or render.'),
   ]),

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiKeyService } from './app/api-key-service.js';
 import { ArticleService } from './app/article-service.js';
+import { SyndicationQueries } from './app/syndication-queries.js';
+import { AuthService } from './app/auth-service.js';
+import { argon2PasswordHasher } from './auth/argon2-password-hasher.js';
+import { createSmtpMailer } from './mail/smtp-mailer.js';
 import { AuthorService } from './app/author-service.js';
 import { createContentEvents, type ContentEvents } from './app/content-events.js';
 import { DemoSeeder } from './app/demo-seeder.js';
@@ -50,6 +54,7 @@ export interface Dateline {
     feeds: FeedService;
     fetcher: ResourceFetcher;
     apiKeys: ApiKeyService;
+    auth: AuthService;
   };
   cache: PageCache;
   /** Builds the HTTP application (not listening). */
@@ -81,7 +86,9 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en' });
   const site = new PublicSite({ store, clock, settings, taxonomies });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies });
+  const syndication = new SyndicationQueries({ store, clock, settings, taxonomies });
   const apiKeys = new ApiKeyService({ store, clock, newId });
+  const auth = new AuthService({ store, clock, newId, hasher: argon2PasswordHasher, mailer: createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom }) });
   const demo = new DemoSeeder({ store, articles, authors, sources, taxonomies, settings });
   const safeFetcher = createSafeFetcher({
     timeoutMs: config.fetch.timeoutMs,
@@ -113,9 +120,9 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth },
     buildServer: () => buildServer({
-      site, cache, assets,
+      site, cache, assets, syndication, clock,
       contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
       health: async () => {
         try {

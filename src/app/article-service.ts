@@ -1,7 +1,7 @@
 import { assertStatusChange, excerptFromText, type Article, type ArticleOrigin, type ArticleStatus, type BodyFormat, type FeatureImage, type InboxState } from '../domain/article.js';
 import { AppError } from '../domain/errors.js';
 import type { ArticleId, AuthorId, IdGenerator, Instant, Slug, TermId } from '../domain/ids.js';
-import { isSlug, slugify, uniqueSlug } from '../domain/slug.js';
+import { isSlug, slugify, slugLookupPrefix, uniqueSlug } from '../domain/slug.js';
 import type { Syndication } from '../domain/syndication.js';
 import { ancestry } from '../domain/taxonomy.js';
 import type { BodyRenderer } from './body-renderer.js';
@@ -62,7 +62,7 @@ export class ArticleService {
         throw new AppError('INVALID_INPUT', `"${requested}" is not a valid slug: use lower-case letters, digits and single hyphens.`, { details: { field: 'slug' } });
       }
       const base = (requested || slugify(title)) as Slug;
-      const taken = new Set(await tx.articles.slugsLike(base));
+      const taken = new Set(await tx.articles.slugsStartingWith(slugLookupPrefix(base)));
       if (requested && taken.has(base)) throw new AppError('SLUG_TAKEN', `Another article already uses the slug "${base}".`, { details: { slug: base } });
       const article: Article = {
         id: newId() as ArticleId,

@@ -1,7 +1,7 @@
 import { AppError } from '../domain/errors.js';
 import type { Author } from '../domain/author.js';
 import type { AuthorId, IdGenerator } from '../domain/ids.js';
-import { slugify, uniqueSlug } from '../domain/slug.js';
+import { slugify, slugLookupPrefix, uniqueSlug } from '../domain/slug.js';
 import { tags, type ContentEvents } from './content-events.js';
 import type { Store } from './ports.js';
 
@@ -16,7 +16,7 @@ export class AuthorService {
     const existing = await store.authors.findByName(clean);
     if (existing) return existing;
     const base = details.slug ?? slugify(clean);
-    const taken = new Set(await store.authors.slugsLike(base));
+    const taken = new Set(await store.authors.slugsStartingWith(slugLookupPrefix(base)));
     const author: Author = {
       id: this.deps.newId() as AuthorId,
       slug: uniqueSlug(base, (s) => taken.has(s)),

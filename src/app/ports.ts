@@ -1,6 +1,8 @@
 import type { Article, InboxState } from '../domain/article.js';
 import type { FeedItemRecord, FeedSubscription } from '../domain/feed.js';
 import type { ApiKey, ApiKeyId } from '../domain/api-key.js';
+import type { AuditEntry } from '../domain/audit.js';
+import type { User, UserId } from '../domain/staff.js';
 import type { Author } from '../domain/author.js';
 import type { ArticleId, AuthorId, FeedId, Instant, Slug, SourceId, TaxonomyId, TermId } from '../domain/ids.js';
 import type { Source } from '../domain/source.js';
@@ -43,8 +45,8 @@ export interface ArticleRepository {
   /** Visible articles, newest first. */
   listVisible(filter: ArticleFilter, page: { offset: number; limit: number; order?: ArticleOrder }): Promise<Article[]>;
   countVisible(filter: ArticleFilter): Promise<number>;
-  /** Slugs equal to `base` or of the form `base-N`, to pick a free one. */
-  slugsLike(base: Slug): Promise<Slug[]>;
+  /** Slugs beginning with `prefix`, to pick a free one (see slugLookupPrefix). */
+  slugsStartingWith(prefix: string): Promise<Slug[]>;
   /** Scheduled articles whose time has come. */
   findDueScheduled(now: Instant): Promise<Article[]>;
   /** The newest update time among visible articles (for Last-Modified of listings). */
@@ -88,7 +90,7 @@ export interface AuthorRepository {
   /** Case-insensitive exact match on the name. */
   findByName(name: string): Promise<Author | null>;
   list(): Promise<Author[]>;
-  slugsLike(base: Slug): Promise<Slug[]>;
+  slugsStartingWith(prefix: string): Promise<Slug[]>;
 }
 
 export interface SourceRepository {
@@ -98,7 +100,7 @@ export interface SourceRepository {
   getBySlug(slug: Slug): Promise<Source | null>;
   findByName(name: string): Promise<Source | null>;
   list(): Promise<Source[]>;
-  slugsLike(base: Slug): Promise<Slug[]>;
+  slugsStartingWith(prefix: string): Promise<Slug[]>;
 }
 
 export interface TaxonomyRepository {
@@ -126,6 +128,102 @@ export interface ApiKeyRepository {
   revoke(id: ApiKeyId, at: Instant): Promise<void>;
 }
 
+/**
+ * A full-text query over visible articles (published, at or before `now`); every filter combines
+ * with AND. `text` is what a reader typed: words (all must match, in any form that stems to the
+ * same root in the article's language), "exact phrases" and prefix* words. Adapters parse it
+ * themselves and never hand it to the engine as query syntax, so any input is safe.
+ */
+export interface SearchQuery {
+  text: string;
+  /** Articles carrying any of these terms (the caller passes a term and its descendants). */
+  termIds?: readonly TermId[];
+  /** More any-of term sets, each of which must match as well (one per taxonomy filtered on). */
+  termGroups?: readonly (readonly TermId[])[];
+  authorId?: AuthorId;
+  sourceId?: SourceId;
+  /** Published at or after this instant. */
+  from?: Instant;
+  /** Published at or before this instant. */
+  to?: Instant;
+  now: Instant;
+  offset: number;
+  limit: number;
+}
+
+/** One article found. The two HTML fields are escaped text with `<mark>` around matches: safe to insert as they are. */
+export interface SearchHit {
+  article: Article;
+  /** Relevance, higher is better; comparable only within one result set. */
+  score: number;
+  titleHtml: string;
+  /** A short passage of the standfirst or body around the matches. */
+  snippetHtml: string;
+}
+
+export interface SearchResults {
+  /** Every match, not just this page. */
+  total: number;
+  /** Best first. */
+  hits: SearchHit[];
+}
+
+/** Full-text search over articles. The article repository keeps the index in step, in the same transaction as each write. */
+export interface SearchIndex {
+  search(query: SearchQuery): Promise<SearchResults>;
+  /** Indexes every stored article afresh and drops entries of articles that no longer exist; returns how many were indexed. */
+  rebuild(): Promise<number>;
+}
+
+export interface UserRepository {
+  insert(user: User): Promise<void>;
+  update(user: User): Promise<void>;
+  getById(id: UserId): Promise<User | null>;
+  /** By normalised (lower-case) e-mail address. */
+  getByEmail(email: string): Promise<User | null>;
+  list(): Promise<User[]>;
+  count(): Promise<number>;
+}
+
+export interface StoredSession {
+  tokenHash: string;
+  userId: UserId;
+  csrfToken: string;
+  createdAt: Instant;
+  lastSeenAt: Instant;
+  expiresAt: Instant;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export interface SessionRepository {
+  insert(session: StoredSession): Promise<void>;
+  get(tokenHash: string): Promise<StoredSession | null>;
+  touch(tokenHash: string, lastSeenAt: Instant, expiresAt: Instant): Promise<void>;
+  delete(tokenHash: string): Promise<void>;
+  /** Ends every session of a user (sign out everywhere, password change, disabling). */
+  deleteForUser(userId: UserId): Promise<number>;
+  listForUser(userId: UserId): Promise<StoredSession[]>;
+}
+
+/** Consecutive sign-in failures per subject (`account:<email>`, `address:<ip>`), shared by all app nodes. */
+export interface SignInThrottleRepository {
+  get(subject: string): Promise<{ failures: number; lockedUntil: Instant | null } | null>;
+  recordFailure(subject: string, at: Instant, lockedUntil: (failures: number) => Instant | null): Promise<number>;
+  clear(subject: string): Promise<void>;
+}
+
+export interface PasswordResetRepository {
+  insert(reset: { tokenHash: string; userId: UserId; createdAt: Instant; expiresAt: Instant }): Promise<void>;
+  /** Marks the reset used and returns it, in one step; null when unknown, used or expired. */
+  consume(tokenHash: string, now: Instant): Promise<{ userId: UserId } | null>;
+}
+
+export interface AuditLogRepository {
+  append(entry: AuditEntry): Promise<void>;
+  list(page: { offset: number; limit: number }): Promise<AuditEntry[]>;
+}
+
 /** All repositories, with a way to run several changes in one transaction. */
 export interface Store {
   articles: ArticleRepository;
@@ -135,6 +233,12 @@ export interface Store {
   settings: SettingsRepository;
   feeds: FeedRepository;
   apiKeys: ApiKeyRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  signInThrottle: SignInThrottleRepository;
+  passwordResets: PasswordResetRepository;
+  audit: AuditLogRepository;
+  search: SearchIndex;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**

@@ -6,6 +6,7 @@ import type { SiteSettings } from '../domain/site-settings.js';
 import type { Source } from '../domain/source.js';
 import { ancestry, descendantIds, type Taxonomy, type Term } from '../domain/taxonomy.js';
 import { isVisible } from '../domain/article.js';
+import { articleViewTags, loadArticleViews } from './article-views.js';
 import { tags, type CacheTag } from './content-events.js';
 import type { ArticleFilter, ArticleOrder, Clock, Store } from './ports.js';
 import type { SettingsService } from './settings-service.js';
@@ -160,43 +161,14 @@ export class PublicSite {
     return { items: await this.views(articles), page: info };
   }
 
-  /** Resolves authors, terms and sources for several articles with one query per kind. */
-  private async views(articles: Article[]): Promise<ArticleView[]> {
-    const authorIds = [...new Set(articles.flatMap((a) => a.authorIds))];
-    const [authors, index, sources] = await Promise.all([
-      this.deps.store.authors.getMany(authorIds),
-      this.deps.taxonomies.index(),
-      this.sourcesOf(articles),
-    ]);
-    const authorById = new Map(authors.map((a) => [a.id, a]));
-    return articles.map((article) => ({
-      article,
-      authors: article.authorIds.map((id) => authorById.get(id)).filter((a): a is Author => !!a),
-      taxonomies: index.taxonomies.map((taxonomy) => ({
-        taxonomy,
-        terms: article.termIds.map((id) => index.term(id)).filter((t): t is Term => !!t && t.taxonomyId === taxonomy.id),
-      })),
-      source: (article.syndication?.sourceId && sources.get(article.syndication.sourceId)) || null,
-    }));
-  }
-
-  private async sourcesOf(articles: Article[]): Promise<Map<string, Source>> {
-    const ids = [...new Set(articles.map((a) => a.syndication?.sourceId).filter((id): id is NonNullable<typeof id> => !!id))];
-    const found = await Promise.all(ids.map((id) => this.deps.store.sources.getById(id)));
-    return new Map(found.filter((s): s is Source => !!s).map((s) => [s.id, s]));
+  private views(articles: Article[]): Promise<ArticleView[]> {
+    return loadArticleViews(this.deps, articles);
   }
 }
 
 const baseTags: CacheTag[] = [tags.settings, tags.taxonomy];
 
-function viewTags(view: ArticleView): CacheTag[] {
-  return [
-    tags.article(view.article.id),
-    ...view.authors.map((a) => tags.author(a.id)),
-    ...view.taxonomies.flatMap((t) => t.terms.map((term) => tags.term(term.id))),
-    ...(view.source ? [tags.source(view.source.id)] : []),
-  ];
-}
+const viewTags = articleViewTags;
 
 function listingTags(listing: ListingView): CacheTag[] {
   return listing.items.flatMap(viewTags);

@@ -14,7 +14,7 @@ const noticesSchema = z.object({
 const storedSettingsSchema = z.object({
   name: z.string().min(1), description: z.string(), url: z.string().url(), language: z.string().min(2),
   timeZone: z.string().min(1), logoUrl: z.string().nullable(), membershipUrl: z.string().nullable(),
-  commentUrl: z.string().nullable(), contactEmail: z.string().nullable(), pageSize: z.number().int().min(1).max(100),
+  commentUrl: z.string().nullable(), contactEmail: z.string().nullable(), pageSize: z.number().int().min(1).max(100), feedContent: z.enum(['full', 'summary']),
   notices: noticesSchema,
 }).partial();
 

@@ -1,6 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import type { IdGenerator, SourceId } from '../domain/ids.js';
-import { slugify, uniqueSlug } from '../domain/slug.js';
+import { slugify, slugLookupPrefix, uniqueSlug } from '../domain/slug.js';
 import type { Source } from '../domain/source.js';
 import { tags, type ContentEvents } from './content-events.js';
 import type { Store } from './ports.js';
@@ -16,7 +16,7 @@ export class SourceService {
     const existing = await store.sources.findByName(clean);
     if (existing) return existing;
     const base = defaults.slug ?? slugify(clean);
-    const taken = new Set(await store.sources.slugsLike(base));
+    const taken = new Set(await store.sources.slugsStartingWith(slugLookupPrefix(base)));
     const source: Source = {
       id: this.deps.newId() as SourceId,
       slug: uniqueSlug(base, (s) => taken.has(s)),

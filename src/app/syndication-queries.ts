@@ -7,7 +7,7 @@ import { decideIndexing } from '../domain/syndication.js';
 import { ancestry, descendantIds, type Taxonomy, type Term } from '../domain/taxonomy.js';
 import { articleViewTags, loadArticleViews } from './article-views.js';
 import { tags, type CacheTag } from './content-events.js';
-import type { ArticleFilter, Clock, Store } from './ports.js';
+import type { ArticleFilter, ArticleOrder, Clock, Store } from './ports.js';
 import type { ArchiveSubject, ArticleView } from './public-site.js';
 import type { SettingsService } from './settings-service.js';
 import type { TaxonomyService } from './taxonomy-service.js';
@@ -56,6 +56,8 @@ export type SitemapRef = ({ kind: 'articles' | 'archives'; number: number } | { 
 export interface SitemapIndexData {
   settings: SiteSettings;
   sitemaps: SitemapRef[];
+  /** The news sitemap's lastmod in it changes when its oldest entry ages out. */
+  expiresAt: Instant | null;
   tags: CacheTag[];
 }
 
@@ -155,44 +157,38 @@ export class SyndicationQueries {
   /**
    * Every sitemap with its lastmod. Article sitemaps hold visible articles in publication order,
    * oldest first, so `articles-1` stays stable and new stories only touch the last one. One pass
-   * over the articles, a page at a time, finds each file's lastmod.
+   * over the articles, a page at a time, finds each file's lastmod; a file whose every article is
+   * kept out of search would be empty and is left out.
    */
   async sitemapIndex(): Promise<SitemapIndexData> {
     const now = this.deps.clock.now();
     const settings = await this.deps.settings.get();
-    const total = await this.deps.store.articles.countVisible({ now });
-    const articleLastmods: (Instant | null)[] = new Array<Instant | null>(Math.ceil(total / this.sitemapSize)).fill(null);
-    let offset = 0;
-    for await (const article of this.scan({ now }, 0, total)) {
-      const position = total - 1 - offset++;
-      if (position < 0 || !isSitemapIndexable(article)) continue;
-      const chunk = Math.floor(position / this.sitemapSize);
-      articleLastmods[chunk] = latest(articleLastmods[chunk] ?? null, lastChangeOf(article));
+    const articleLastmods: (Instant | null)[] = [];
+    let position = 0;
+    for await (const article of this.scan({ now }, 0, Number.POSITIVE_INFINITY, oldestFirst)) {
+      const chunk = Math.floor(position++ / this.sitemapSize);
+      if (isSitemapIndexable(article)) articleLastmods[chunk] = latest(articleLastmods[chunk] ?? null, lastChangeOf(article));
     }
     const archives = await this.archiveEntries(now);
     const archiveChunks = chunk(archives, this.sitemapSize);
     const news = await this.newsSitemap();
     const sitemaps: SitemapRef[] = [
       ...archiveChunks.map((entries, i) => ({ kind: 'archives' as const, number: i + 1, lastmod: entries.reduce<Instant | null>((a, e) => latest(a, e.lastmod), null) })),
-      // A file whose every article is noindexed would be empty; it is left out of the index.
       ...articleLastmods.flatMap((lastmod, i) => (lastmod ? [{ kind: 'articles' as const, number: i + 1, lastmod }] : [])),
       { kind: 'news', lastmod: news.entries.reduce<Instant | null>((a, e) => latest(a, e.publishedAt), null) },
     ];
-    return { settings, sitemaps, tags: [...archiveTags, ...news.tags] };
+    return { settings, sitemaps, expiresAt: news.expiresAt, tags: [...new Set([...archiveTags, ...news.tags])] };
   }
 
   /** Article sitemap number `n` (1 = oldest articles); null when out of range or empty. */
   async articleSitemap(n: number): Promise<SitemapData | null> {
+    if (!Number.isInteger(n) || n < 1) return null;
     const now = this.deps.clock.now();
-    const total = await this.deps.store.articles.countVisible({ now });
-    if (!Number.isInteger(n) || n < 1 || n > Math.ceil(total / this.sitemapSize)) return null;
-    // Newest-first offsets of the n-th block of `sitemapSize` articles counted from the oldest.
-    const from = Math.max(0, total - n * this.sitemapSize);
-    const to = total - (n - 1) * this.sitemapSize;
     const entries: SitemapEntry[] = [];
-    for await (const article of this.scan({ now }, from, to)) {
+    for await (const article of this.scan({ now }, (n - 1) * this.sitemapSize, n * this.sitemapSize, oldestFirst)) {
       if (isSitemapIndexable(article)) entries.push({ location: { kind: 'article', path: articlePath(article) }, lastmod: lastChangeOf(article) });
     }
+    // Past the last article, or a block whose every article is kept out of search: not listed in the index either.
     if (entries.length === 0) return null;
     return { settings: await this.deps.settings.get(), entries, tags: [tags.settings, tags.homeList] };
   }
@@ -212,10 +208,10 @@ export class SyndicationQueries {
     const cutoff = new Date(Date.parse(now) - newsWindowMs).toISOString() as Instant;
     const entries: NewsEntry[] = [];
     let expiresAt: Instant | null = null;
-    for await (const article of this.scan({ now }, 0, Number.POSITIVE_INFINITY)) {
-      const publishedAt = article.publishedAt ?? article.createdAt;
-      if (publishedAt < cutoff || entries.length >= maxNewsEntries) break;
+    for await (const article of this.scan({ now, publishedAfter: cutoff }, 0, Number.POSITIVE_INFINITY)) {
+      if (entries.length >= maxNewsEntries) break;
       if (!isSitemapIndexable(article)) continue;
+      const publishedAt = article.publishedAt ?? article.createdAt;
       entries.push({ path: articlePath(article), title: article.title, language: article.language || settings.language, publishedAt });
       const leaves = new Date(Date.parse(publishedAt) + newsWindowMs).toISOString() as Instant;
       if (!expiresAt || leaves < expiresAt) expiresAt = leaves;
@@ -279,16 +275,19 @@ export class SyndicationQueries {
     return entries;
   }
 
-  /** Visible articles at newest-first offsets [from, to), fetched `scanPageSize` at a time. */
-  private async *scan(filter: ArticleFilter, from: number, to: number): AsyncGenerator<Article> {
+  /** Visible articles at offsets [from, to) of `order` (newest first by default), fetched `scanPageSize` at a time. */
+  private async *scan(filter: ArticleFilter, from: number, to: number, order?: ArticleOrder): AsyncGenerator<Article> {
     for (let offset = from; offset < to; offset += this.scanPageSize) {
       const limit = Math.min(this.scanPageSize, to - offset);
-      const page = await this.deps.store.articles.listVisible(filter, { offset, limit });
+      const page = await this.deps.store.articles.listVisible(filter, { offset, limit, ...(order ? { order } : {}) });
       yield* page;
       if (page.length < limit) return;
     }
   }
 }
+
+/** Publication order, oldest first: sitemap files then keep their contents as new articles arrive. */
+const oldestFirst: ArticleOrder = { field: 'published_at', direction: 'asc' };
 
 /** Everything an archive sitemap (and so the index) shows: terms, authors, sources and any article change. */
 const archiveTags: CacheTag[] = [tags.settings, tags.taxonomy, tags.homeList, tags.authorDirectory, tags.sourceDirectory];

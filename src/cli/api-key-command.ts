@@ -1,17 +1,7 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config/config.js';
 import { AppError } from '../domain/errors.js';
 import { apiKeyTypes, type ApiKeyType } from '../domain/api-key.js';
-import { createDateline, type Dateline } from '../main.js';
-
-async function withDateline(work: (dateline: Dateline) => Promise<void>): Promise<void> {
-  const dateline = await createDateline(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
-  try {
-    await work(dateline);
-  } finally {
-    await dateline.stop();
-  }
-}
+import { withDateline } from './with-dateline.js';
 
 /** `dateline api-key …`: keys for the Ghost-compatible Content API. */
 export function registerApiKeyCommand(program: Command): void {

@@ -1,16 +1,8 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config/config.js';
-import { createDateline, type Dateline } from '../main.js';
+import { withDateline as run } from './with-dateline.js';
+import type { Dateline } from '../main.js';
 
-async function withDateline(work: (dateline: Dateline) => Promise<void>): Promise<void> {
-  const dateline = await createDateline(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
-  try {
-    await dateline.prepare({ demoContent: false });
-    await work(dateline);
-  } finally {
-    await dateline.stop();
-  }
-}
+const withDateline = (work: (d: Dateline) => Promise<void>) => run(work, { prepare: true });
 
 /** `dateline feeds …`: subscribe to partner and wire feeds and poll them into the inbox. */
 export function registerFeedsCommand(program: Command): void {

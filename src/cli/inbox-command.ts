@@ -1,18 +1,9 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config/config.js';
 import { AppError } from '../domain/errors.js';
 import type { ArticleId, Slug } from '../domain/ids.js';
-import { createDateline, type Dateline } from '../main.js';
+import { type Dateline } from '../main.js';
+import { withDateline } from './with-dateline.js';
 import { articlePath } from '../render/paths.js';
-
-async function withDateline(work: (dateline: Dateline) => Promise<void>): Promise<void> {
-  const dateline = await createDateline(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
-  try {
-    await work(dateline);
-  } finally {
-    await dateline.stop();
-  }
-}
 
 async function findItem(d: Dateline, idOrSlug: string) {
   const article = (await d.store.articles.getById(idOrSlug as ArticleId)) ?? (await d.store.articles.getBySlug(idOrSlug as Slug));

@@ -9,6 +9,7 @@ import { registerImportCommand } from './import-command.js';
 import { registerInboxCommand } from './inbox-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerTaxonomyCommand } from './taxonomy-command.js';
+import { registerUserCommand } from './user-command.js';
 
 // `dateline … | head` closes the pipe early; that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -27,6 +28,7 @@ registerExtractCommand(program);
 registerFeedsCommand(program);
 registerInboxCommand(program);
 registerApiKeyCommand(program);
+registerUserCommand(program);
 registerTaxonomyCommand(program);
 
 try {

@@ -1,17 +1,9 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config/config.js';
 import { flattenTree } from '../domain/taxonomy.js';
-import { createDateline, type Dateline } from '../main.js';
+import { withDateline as run } from './with-dateline.js';
+import type { Dateline } from '../main.js';
 
-async function withDateline(work: (dateline: Dateline) => Promise<void>): Promise<void> {
-  const dateline = await createDateline(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
-  try {
-    await dateline.prepare({ demoContent: false });
-    await work(dateline);
-  } finally {
-    await dateline.stop();
-  }
-}
+const withDateline = (work: (d: Dateline) => Promise<void>) => run(work, { prepare: true });
 
 /** `dateline taxonomy …`: list, add and rename taxonomies and terms (data, not code). */
 export function registerTaxonomyCommand(program: Command): void {

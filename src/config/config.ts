@@ -17,6 +17,9 @@ export interface Config {
   schedulerIntervalMs: number;
   /** A JSON file with the site's starting taxonomies, instead of the built-in Region and Theme sets. */
   taxonomiesFile: string | null;
+  /** Outgoing mail (password resets): an smtp:// or smtps:// URL, and the sender. */
+  smtpUrl: string | null;
+  mailFrom: string;
   /** Limits of server-side fetching (pages by URL, feeds). */
   fetch: { timeoutMs: number; maxBytes: number };
   /**
@@ -39,6 +42,8 @@ const envSchema = z.object({
   DEMO_CONTENT: z.enum(['0', '1', 'true', 'false', 'yes', 'no']).default('1'),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
   TAXONOMIES_FILE: z.string().min(1).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'use smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Dateline <no-reply@localhost>'),
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
   FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   DATELINE_TEST_ALLOW_FETCH_ADDRESSES: z.string().optional(),
@@ -66,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoContent: ['1', 'true', 'yes'].includes(e.DEMO_CONTENT),
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     taxonomiesFile: e.TAXONOMIES_FILE ? path.resolve(e.TAXONOMIES_FILE) : null,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
     fetch: { timeoutMs: e.FETCH_TIMEOUT_MS, maxBytes: e.FETCH_MAX_BYTES },
     fetchAllowAddressesForTests: list(e.DATELINE_TEST_ALLOW_FETCH_ADDRESSES),
     fetchAllowPortsForTests: list(e.DATELINE_TEST_ALLOW_FETCH_PORTS).map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 65536),

@@ -3,7 +3,7 @@
  * below; http/ maps `kind` to a status and cli/ maps it to an exit code. Messages are written
  * for the person who has to act on them, never driver output.
  */
-export type ErrorKind = 'not-found' | 'conflict' | 'invalid' | 'forbidden' | 'unavailable';
+export type ErrorKind = 'not-found' | 'conflict' | 'invalid' | 'unauthenticated' | 'forbidden' | 'throttled' | 'unavailable';
 
 export const errorCatalogue = {
   NOT_FOUND: 'not-found',
@@ -24,6 +24,13 @@ export const errorCatalogue = {
   FEED_UNREADABLE: 'invalid',
   NO_ARTICLE_FOUND: 'invalid',
   CONFIG_INVALID: 'invalid',
+  SIGN_IN_FAILED: 'unauthenticated',
+  SIGN_IN_THROTTLED: 'throttled',
+  NOT_ALLOWED: 'forbidden',
+  SETUP_DONE: 'conflict',
+  TOKEN_INVALID: 'invalid',
+  EDIT_CONFLICT: 'conflict',
+  MAIL_FAILED: 'unavailable',
   DATABASE_UNAVAILABLE: 'unavailable',
   DATABASE_CORRUPT: 'unavailable',
   DATABASE_NOT_WRITABLE: 'unavailable',

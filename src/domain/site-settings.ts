@@ -20,6 +20,8 @@ export interface SiteSettings {
   commentUrl: string | null;
   contactEmail: string | null;
   pageSize: number;
+  /** Whether feeds carry each article's full text or only its summary. */
+  feedContent: 'full' | 'summary';
   notices: Notices;
 }
 
@@ -69,5 +71,6 @@ export const defaultSiteSettings: SiteSettings = {
   commentUrl: null,
   contactEmail: 'editors@example.org',
   pageSize: 20,
+  feedContent: 'full',
   notices: defaultNotices,
 };

@@ -28,6 +28,14 @@ export function isSlug(value: string): value is Slug {
   return value.length > 0 && graphemeLength(value) <= MAX_SLUG_LENGTH && slugify(value) === value;
 }
 
+/**
+ * What every candidate uniqueSlug may try for `base` starts with: the base cut short enough to
+ * leave room for a numeric suffix. Looking up slugs with this prefix finds all that could clash.
+ */
+export function slugLookupPrefix(base: string): string {
+  return cutGraphemes(base, MAX_SLUG_LENGTH - 8).replace(/-+$/g, '');
+}
+
 /** Returns `base`, or `base-2`, `base-3`… — the first candidate `isTaken` rejects not — within the length cap. */
 export function uniqueSlug(base: Slug, isTaken: (candidate: Slug) => boolean): Slug {
   if (!isTaken(base)) return base;

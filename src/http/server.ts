@@ -7,10 +7,15 @@ import { statusOfKind } from './error-status.js';
 import type { PageCache } from './page-cache.js';
 import { contentApiRoutes, type ContentApiDeps } from './content-api/content-api-routes.js';
 import { publicRoutes } from './public-routes.js';
+import { syndicationRoutes } from './syndication-routes.js';
+import type { SyndicationQueries } from '../app/syndication-queries.js';
+import type { Clock } from '../app/ports.js';
 
 export interface ServerDeps {
   site: PublicSite;
   contentApi: Omit<ContentApiDeps, 'site' | 'cache'>;
+  syndication: SyndicationQueries;
+  clock: Clock;
   cache: PageCache;
   assets: { stylesheet: StaticAsset; all: StaticAsset[] };
   sanitize: (html: string) => string;
@@ -80,6 +85,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   // Registered last: plugins inherit the error handler in force when they load.
+  await app.register(syndicationRoutes, { syndication: deps.syndication, cache: deps.cache, clock: deps.clock, notFound });
   await app.register(contentApiRoutes, { ...deps.contentApi, site: deps.site, cache: deps.cache });
   await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound });
   return app;

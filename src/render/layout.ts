@@ -1,4 +1,5 @@
-import type { SiteFrame } from '../app/public-site.js';
+import type { ArchiveSubject, SiteFrame } from '../app/public-site.js';
+import { alternateFeedLinks, alternateFeedLinkTags } from './feeds/feed-links.js';
 import { html, jsonForScript, type SafeHtml } from './html.js';
 import { paths } from './paths.js';
 import type { StaticAsset } from './static-assets.js';
@@ -13,6 +14,8 @@ export interface PageHead {
   openGraph?: Record<string, string | null | undefined>;
   jsonLd?: unknown;
   prevUrl?: string | null;
+  /** The archive the page lists, so its own feeds are advertised beside the site's. */
+  feedArchive?: ArchiveSubject | null;
   nextUrl?: string | null;
 }
 
@@ -36,6 +39,7 @@ export function layout(frame: SiteFrame, assets: LayoutAssets, head: PageHead, m
 ${head.canonicalUrl ? html`<link rel="canonical" href="${head.canonicalUrl}">` : ''}
 ${head.prevUrl ? html`<link rel="prev" href="${head.prevUrl}">` : ''}
 ${head.nextUrl ? html`<link rel="next" href="${head.nextUrl}">` : ''}
+${alternateFeedLinkTags(alternateFeedLinks(settings, head.feedArchive))}
 <link rel="stylesheet" href="${assets.stylesheet.path}">
 ${og.map(([property, content]) => html`<meta property="${property}" content="${content}">\n`)}
 ${head.jsonLd ? html`<script type="application/ld+json">${jsonForScript(head.jsonLd)}</script>` : ''}

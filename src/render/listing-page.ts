@@ -32,6 +32,8 @@ interface ListingHeading {
   basePath: string;
   breadcrumbs?: { name: string; path: string }[];
   related?: { heading: string; links: { name: string; path: string }[] };
+  /** The archive listed, whose own feeds the head advertises. */
+  archive?: ArchiveSubject;
 }
 
 function renderListing(frame: SiteFrame, assets: LayoutAssets, heading: ListingHeading, listing: ListingView): string {
@@ -56,6 +58,7 @@ function renderListing(frame: SiteFrame, assets: LayoutAssets, heading: ListingH
     prevUrl: page > 1 ? url(page - 1) : null,
     nextUrl: page < pageCount ? url(page + 1) : null,
     openGraph: { 'og:type': 'website', 'og:site_name': settings.name, 'og:title': heading.title, 'og:url': url(page) },
+    feedArchive: heading.archive ?? null,
   }, main);
 }
 
@@ -68,7 +71,7 @@ export function renderHomePage(data: PageData<ListingView>, assets: LayoutAssets
 /** An archive of a term, author or source. */
 export function renderArchivePage(data: PageData<{ subject: ArchiveSubject; listing: ListingView }>, assets: LayoutAssets): string {
   const { subject, listing } = data.content;
-  return renderListing(data.frame, assets, headingOf(subject), listing);
+  return renderListing(data.frame, assets, { ...headingOf(subject), archive: subject }, listing);
 }
 
 function headingOf(subject: ArchiveSubject): ListingHeading {

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../domain/errors.js';
-import { migrationProvider } from './migrations/index.js';
+import { migrationProviderFor } from './migrations/index.js';
 import type { Database } from './schema.js';
 
 /** What shared storage code may rely on; it branches on these, never on a dialect's name. */
@@ -36,7 +36,7 @@ export interface DatabaseConfig {
 export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
   const opened = config.url && /^postgres(ql)?:\/\//.test(config.url) ? await openPostgres(config.url, config) : openSqlite(config.sqlitePath);
   try {
-    await migrate(opened.db, config.pgSchema);
+    await migrate(opened.db, opened.capabilities, config.pgSchema);
   } catch (error) {
     await opened.close();
     throw describeOpenFailure(error, opened.location);
@@ -90,10 +90,10 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<OpenDa
   return { db, capabilities: { fullText: 'tsvector', multiWriter: true }, location, close: () => db.destroy() };
 }
 
-async function migrate(db: Kysely<Database>, schema: string | undefined): Promise<void> {
+async function migrate(db: Kysely<Database>, capabilities: DatabaseCapabilities, schema: string | undefined): Promise<void> {
   // Name the schema explicitly: otherwise Kysely looks for its bookkeeping tables in every schema
   // and, finding another site's, skips creating its own.
-  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({ db, provider: migrationProviderFor(capabilities), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) throw new AppError('DATABASE_UNAVAILABLE', `Database migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`, { cause: error });

@@ -2,16 +2,19 @@ import type { Kysely } from 'kysely';
 import type { Article, InboxState } from '../domain/article.js';
 import type { ArticleId, AuthorId, Instant, Slug, TermId } from '../domain/ids.js';
 import type { ArticleFilter, ArticleOrder, ArticleRepository } from '../app/ports.js';
+import type { ArticleSearchWriter } from '../search/kysely-search-index.js';
 import { articleToRow, rowToArticle } from './article-rows.js';
 import type { Database } from './schema.js';
 
 /** Articles over Kysely; the same code serves SQLite and PostgreSQL. */
 export class KyselyArticleRepository implements ArticleRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `search` gets every write with this repository's executor, so the index changes in the same transaction. */
+  constructor(private readonly db: Kysely<Database>, private readonly search: ArticleSearchWriter | null = null) {}
 
   async insert(article: Article): Promise<void> {
     await this.db.insertInto('articles').values(articleToRow(article)).execute();
     await this.writeLinks(article);
+    await this.search?.write(this.db, article);
   }
 
   async update(article: Article): Promise<void> {
@@ -20,9 +23,11 @@ export class KyselyArticleRepository implements ArticleRepository {
     await this.db.deleteFrom('article_authors').where('article_id', '=', id).execute();
     await this.db.deleteFrom('article_terms').where('article_id', '=', id).execute();
     await this.writeLinks(article);
+    await this.search?.write(this.db, article);
   }
 
   async delete(id: ArticleId): Promise<void> {
+    await this.search?.remove(this.db, id);
     await this.db.deleteFrom('article_authors').where('article_id', '=', id).execute();
     await this.db.deleteFrom('article_terms').where('article_id', '=', id).execute();
     await this.db.deleteFrom('articles').where('id', '=', id).execute();
@@ -55,9 +60,9 @@ export class KyselyArticleRepository implements ArticleRepository {
     return Number(row.n);
   }
 
-  async slugsLike(base: Slug): Promise<Slug[]> {
-    const rows = await this.db.selectFrom('articles').select('slug')
-      .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)])).execute();
+  async slugsStartingWith(prefix: string): Promise<Slug[]> {
+    // Slugs hold only letters, digits and hyphens, so the prefix carries no LIKE wildcards.
+    const rows = await this.db.selectFrom('articles').select('slug').where('slug', 'like', `${prefix}%`).execute();
     return rows.map((r) => r.slug as Slug);
   }
 

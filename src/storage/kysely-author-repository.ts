@@ -45,9 +45,9 @@ export class KyselyAuthorRepository implements AuthorRepository {
     return (await this.db.selectFrom('authors').selectAll().orderBy('name').execute()).map(toAuthor);
   }
 
-  async slugsLike(base: Slug): Promise<Slug[]> {
-    const rows = await this.db.selectFrom('authors').select('slug')
-      .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)])).execute();
+  async slugsStartingWith(prefix: string): Promise<Slug[]> {
+    // Slugs hold only letters, digits and hyphens, so the prefix carries no LIKE wildcards.
+    const rows = await this.db.selectFrom('authors').select('slug').where('slug', 'like', `${prefix}%`).execute();
     return rows.map((r) => r.slug as Slug);
   }
 }

@@ -49,9 +49,9 @@ export class KyselySourceRepository implements SourceRepository {
     return (await this.db.selectFrom('sources').selectAll().orderBy('name').execute()).map(toSource);
   }
 
-  async slugsLike(base: Slug): Promise<Slug[]> {
-    const rows = await this.db.selectFrom('sources').select('slug')
-      .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)])).execute();
+  async slugsStartingWith(prefix: string): Promise<Slug[]> {
+    // Slugs hold only letters, digits and hyphens, so the prefix carries no LIKE wildcards.
+    const rows = await this.db.selectFrom('sources').select('slug').where('slug', 'like', `${prefix}%`).execute();
     return rows.map((r) => r.slug as Slug);
   }
 }

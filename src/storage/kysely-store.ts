@@ -1,11 +1,17 @@
 import type { Kysely } from 'kysely';
-import type { Clock, Store } from '../app/ports.js';
+import type { Clock, SearchIndex, Store } from '../app/ports.js';
+import { fullTextEngineFor } from '../search/search-index-factory.js';
+import { KyselySearchIndex } from '../search/kysely-search-index.js';
+import type { DatabaseCapabilities } from './database.js';
 import { KyselyApiKeyRepository } from './kysely-api-key-repository.js';
 import { KyselyArticleRepository } from './kysely-article-repository.js';
 import { KyselyAuthorRepository } from './kysely-author-repository.js';
 import { KyselyFeedRepository } from './kysely-feed-repository.js';
 import { KyselySettingsRepository } from './kysely-settings-repository.js';
 import { KyselySourceRepository } from './kysely-source-repository.js';
+import {
+  KyselyAuditLogRepository, KyselyPasswordResetRepository, KyselySessionRepository, KyselySignInThrottleRepository, KyselyUserRepository,
+} from './kysely-staff-repositories.js';
 import { KyselyTaxonomyRepository } from './kysely-taxonomy-repository.js';
 import type { Database } from './schema.js';
 
@@ -18,26 +24,40 @@ export class KyselyStore implements Store {
   readonly settings: KyselySettingsRepository;
   readonly feeds: KyselyFeedRepository;
   readonly apiKeys: KyselyApiKeyRepository;
+  readonly users: KyselyUserRepository;
+  readonly sessions: KyselySessionRepository;
+  readonly signInThrottle: KyselySignInThrottleRepository;
+  readonly passwordResets: KyselyPasswordResetRepository;
+  readonly audit: KyselyAuditLogRepository;
+  readonly search: SearchIndex;
 
   /** Effects waiting for the open transaction to commit; null outside a transaction. */
   private readonly pendingEffects: (() => void)[] | null;
 
-  constructor(private readonly db: Kysely<Database>, private readonly clock: Clock, private readonly inTransaction = false) {
+  /** Pass `capabilities` (from openDatabase) to keep the search index in step and to search; without them neither happens. */
+  constructor(private readonly db: Kysely<Database>, private readonly clock: Clock, private readonly options: { capabilities?: DatabaseCapabilities } = {}, private readonly inTransaction = false) {
     this.pendingEffects = inTransaction ? [] : null;
     const now = () => clock.now();
-    this.articles = new KyselyArticleRepository(db);
+    const fullText = options.capabilities ? fullTextEngineFor(options.capabilities) : null;
+    this.search = fullText ? new KyselySearchIndex(db, fullText) : searchNotWired;
+    this.articles = new KyselyArticleRepository(db, fullText);
     this.authors = new KyselyAuthorRepository(db, now);
     this.sources = new KyselySourceRepository(db, now);
     this.taxonomies = new KyselyTaxonomyRepository(db);
     this.settings = new KyselySettingsRepository(db);
     this.feeds = new KyselyFeedRepository(db);
     this.apiKeys = new KyselyApiKeyRepository(db);
+    this.users = new KyselyUserRepository(db);
+    this.sessions = new KyselySessionRepository(db);
+    this.signInThrottle = new KyselySignInThrottleRepository(db);
+    this.passwordResets = new KyselyPasswordResetRepository(db);
+    this.audit = new KyselyAuditLogRepository(db);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
     let inner: KyselyStore | null = null;
-    const result = await this.db.transaction().execute((trx) => work((inner = new KyselyStore(trx, this.clock, true))));
+    const result = await this.db.transaction().execute((trx) => work((inner = new KyselyStore(trx, this.clock, this.options, true))));
     for (const effect of inner!.pendingEffects ?? []) effect();
     return result;
   }
@@ -47,3 +67,9 @@ export class KyselyStore implements Store {
     else effect();
   }
 }
+
+/** Fails loudly: a store built without capabilities is a wiring mistake, not an empty result. */
+const searchNotWired: SearchIndex = {
+  search: () => Promise.reject(new Error('Search is not wired: create KyselyStore with { capabilities } from openDatabase().')),
+  rebuild: () => Promise.reject(new Error('Search is not wired: create KyselyStore with { capabilities } from openDatabase().')),
+};

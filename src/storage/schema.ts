@@ -41,6 +41,20 @@ export interface FeedItemTable {
 
 export interface ApiKeyTable { id: string; type: string; name: string; secret: string; created_at: string; last_used_at: string | null; revoked_at: string | null }
 
+export interface UserTable {
+  id: string; email: string; name: string; role: string; author_id: string | null; password_hash: string;
+  created_at: string; updated_at: string; disabled_at: string | null;
+}
+export interface SessionTable {
+  token_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; expires_at: string;
+  user_agent: string | null; ip: string | null;
+}
+export interface SignInFailureTable { subject: string; failures: number; last_failure_at: string; locked_until: string | null }
+export interface PasswordResetTable { token_hash: string; user_id: string; created_at: string; expires_at: string; used_at: string | null }
+export interface AuditLogTable {
+  id: string; at: string; user_id: string | null; actor: string; action: string; subject_type: string | null; subject_id: string | null; details: string | null;
+}
+
 export interface Database {
   taxonomies: TaxonomyTable;
   terms: TermTable;
@@ -53,4 +67,9 @@ export interface Database {
   feeds: FeedTable;
   feed_items: FeedItemTable;
   api_keys: ApiKeyTable;
+  users: UserTable;
+  sessions: SessionTable;
+  sign_in_failures: SignInFailureTable;
+  password_resets: PasswordResetTable;
+  audit_log: AuditLogTable;
 }

@@ -105,11 +105,12 @@ for (const testDb of testDatabases) {
       assert.ok(!found.includes(later.slug));
     });
 
-    it('reports slugs taken by a base and its numbered variants only', async () => {
+    it('reports the slugs that begin with a prefix', async () => {
       await store.articles.insert(makeArticle({ slug: 'same' as Slug }));
       await store.articles.insert(makeArticle({ slug: 'same-2' as Slug }));
       await store.articles.insert(makeArticle({ slug: 'samey' as Slug }));
-      assert.deepEqual((await store.articles.slugsLike('same' as Slug)).sort(), ['same', 'same-2']);
+      await store.articles.insert(makeArticle({ slug: 'other-same' as Slug }));
+      assert.deepEqual((await store.articles.slugsStartingWith('same')).sort(), ['same', 'same-2', 'samey']);
     });
 
     it('rejects a second article with the same slug', async () => {

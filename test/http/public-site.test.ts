@@ -88,7 +88,6 @@ for (const { dialect } of testDatabases) {
       assert.equal((await get('/no-taxonomy/')).statusCode, 404);
       assert.equal((await get('/region/no-term/')).statusCode, 404);
       assert.equal((await get('/author/nobody/')).statusCode, 404);
-      assert.equal((await get('/robots.txt')).statusCode, 404);
     });
 
     it('includes articles of sub-terms in a parent term archive', async () => {

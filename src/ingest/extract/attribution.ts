@@ -39,7 +39,8 @@ function trimEdges(text: string): string {
 function publisherFromLine(text: string): string | null {
   const rule = SOURCE_RULES.find((r) => r.pattern.test(text));
   const match = rule?.pattern.exec(text);
-  let rest = match ? text.slice(match.index + match[0].length) : text;
+  // Lines matched by a rule in another language ("Quelle: dpa") lose their label here.
+  let rest = match ? text.slice(match.index + match[0].length) : text.replace(/^[\p{L} ]{1,30}:\s*/u, '');
   rest = rest.replace(/^\s*:?\s*(?:(?:by|in|on|at|from|courtesy of)\s+)?/i, '');
   rest = rest.replace(/https?:\/\/\S+/gi, ' ');
   rest = rest.split(/[.;](?:\s|$)|\s+on\s+(?=\p{Lu}|\d)|,\s*(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/iu)[0] ?? '';

@@ -32,7 +32,7 @@ interface Match {
 
 /** A closing section may take at most this share of the body's words. */
 const CLOSING_MAX_SHARE = 0.4;
-/** Only paragraphs at least this long count as repeated when they appear twice. */
+/** Only paragraphs at least this long count as repeated when they appear twice in a row. */
 const DUPLICATE_MIN_WORDS = 15;
 /** Section and closing rules only apply to blocks this short. */
 const HEADING_MAX_WORDS = 12;
@@ -42,6 +42,7 @@ function matchRules(block: Block): Match | null {
   if (text === '') return null;
   for (const rule of HTML_FURNITURE_RULES) {
     if ((rule.scope === 'section' || rule.scope === 'closing') && (block.words > HEADING_MAX_WORDS || block.tag === 'ul' || block.tag === 'ol')) continue;
+    if (rule.minLinkDensity !== undefined && block.linkDensity < rule.minLinkDensity) continue;
     if (rule.pattern.test(text)) return { id: rule.id, kind: rule.kind, scope: rule.scope };
   }
   for (const rule of FURNITURE_RULES) {
@@ -88,7 +89,7 @@ export function removeFurniture(root: DomElement, context: FurnitureContext): Re
   };
   const matches = blocks.map(matchRules);
   const firstProse = blocks.findIndex((block, i) => matches[i] === null && isProse(block));
-  const seen = new Set<string>();
+  let previousKey = '';
 
   blocks.forEach((block, i) => {
     const match = matches[i];
@@ -99,10 +100,11 @@ export function removeFurniture(root: DomElement, context: FurnitureContext): Re
     } else if (block.words <= 20 && (isDateLine(block.text) || (i <= firstProse + 2 && isBylineText(block.text)))) {
       return mark(block, isDateLine(block.text) ? 'body.date-line' : 'body.byline', 'header');
     }
-    // Repeated short lines are often legitimate (a schedule, a recipe); a repeated long paragraph is a caption shown twice.
-    const key = block.tag === 'figure' || block.words < DUPLICATE_MIN_WORDS || block.element.closest('table, li') !== null ? '' : block.text.toLowerCase();
-    if (key !== '' && seen.has(key)) return mark(block, 'body.duplicate', 'duplicate');
-    seen.add(key);
+    // A long paragraph repeated right after itself is a caption or a teaser shown twice; repeats
+    // further apart are often the story's own (the same question put to each interviewee).
+    const key = block.tag === 'figure' || block.words < DUPLICATE_MIN_WORDS ? '' : block.text.toLowerCase();
+    if (key !== '' && key === previousKey) return mark(block, 'body.duplicate', 'duplicate');
+    previousKey = key;
     if (match?.scope === 'section') {
       mark(block, match.id, match.kind);
       for (let j = i + 1; j < blocks.length; j++) {

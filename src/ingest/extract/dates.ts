@@ -89,7 +89,8 @@ export function normaliseTextDate(text: string | null | undefined, language?: st
   for (const parser of parsersFor(language)) {
     for (const result of parser.parse(text)) {
       const start = result.start;
-      if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue;
+      // A stated year, not one worked out from today: extraction does not depend on the clock.
+      if (!/\d{4}/.test(result.text) || !start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue;
       const date = calendarDate(start.get('year') ?? 0, start.get('month') ?? 0, start.get('day') ?? 0);
       if (date === null) continue;
       const offset = start.get('timezoneOffset');
@@ -130,6 +131,8 @@ export function isDateLine(text: string): boolean {
   for (const parser of parsersFor(null).slice(0, 4)) {
     // Right to left, so the earlier indexes stay valid while spans are cut out.
     for (const result of parser.parse(rest).reverse()) {
+      // Only calendar dates count here; "30 minutes before" is a duration, not a date.
+      if (!result.start.isCertain('day') || !result.start.isCertain('month')) continue;
       rest = `${rest.slice(0, result.index)} ${rest.slice(result.index + result.text.length)}`;
       found = true;
     }

@@ -39,6 +39,7 @@ export interface DomElement extends DomNode {
   querySelectorAll(selector: string): ArrayLike<DomElement> & Iterable<DomElement>;
   closest(selector: string): DomElement | null;
   contains(other: DomNode | null): boolean;
+  cloneNode(deep: boolean): DomElement;
 }
 
 /** A parsed HTML document. */
@@ -85,4 +86,22 @@ export function isElement(node: DomNode | null | undefined): node is DomElement 
 /** The element's text with all runs of whitespace collapsed to one space. */
 export function collapsedText(node: DomNode): string {
   return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’',
+  ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', copy: '©', reg: '®', trade: '™', thinsp: ' ', shy: '',
+};
+
+/**
+ * Decodes character references left in metadata text: JSON-LD is raw script text, and some sites
+ * escape <meta> content twice ("&amp;#8211;"), so entities survive the HTML parser.
+ */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi, (match, dec?: string, hex?: string, name?: string) => {
+    const code = dec !== undefined ? Number(dec) : hex !== undefined ? parseInt(hex, 16) : null;
+    if (code !== null) return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : match;
+    return NAMED_ENTITIES[(name ?? '').toLowerCase()] ?? match;
+  });
 }

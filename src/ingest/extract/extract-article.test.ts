@@ -91,8 +91,8 @@ describe('extractArticle on a republished news page', () => {
 
   it('removes the furniture and says why', () => {
     const reasons = article.removed.map((r) => r.reason);
-    for (const reason of ['share.bar', 'related.heading', 'newsletter.subscribe', 'disclaimer.label', 'original-source.statement', 'copyright.notice']) {
-      assert.ok(reasons.includes(reason), `expected a removal for ${reason}, got ${reasons.join(', ')}`);
+    for (const kind of ['share.', 'related.', 'newsletter.', 'disclaimer.', 'original-source.', 'copyright.']) {
+      assert.ok(reasons.some((reason) => reason.startsWith(kind)), `expected a removal of kind ${kind}, got ${reasons.join(', ')}`);
     }
     assert.ok(article.removed.some((r) => r.text === 'Council orders a new ferry' || r.text.includes('Council orders a new ferry')));
     for (const leftover of ['Facebook', 'Related articles', 'newsletter', 'Disclaimer', 'original source', 'Copyright', 'Council orders']) {

@@ -13,26 +13,38 @@ import { bodyHtmlToText, makeResolver, sanitizeBody } from './clean-body.js';
 import { findDateline } from './dateline.js';
 import { normaliseMachineDate, normaliseNumericDate, normaliseTextDate } from './dates.js';
 import { collapsedText, parseDocument, type DomDocument, type DomElement } from './dom.js';
-import { readMetadata, type PageMetadata } from './metadata.js';
+import { readMetadata } from './metadata.js';
 import { dateFromUrl, readPageHints } from './page-hints.js';
-import { densestContainer, prepareDocument } from './prepare-document.js';
+import { densestContainer, prepareDocument, proseLength, removeComments } from './prepare-document.js';
+import { pickTitle } from './title.js';
 
-/** One article extracted from an HTML page. See docs of each field in the ingest README. */
+/** One article extracted from an HTML page. */
 export interface ExtractedArticle {
+  /** The headline, without the site name. */
   title: string | null;
+  /** Names from the bylines: no "By", roles, dates or the site's own name. */
   authors: string[];
+  /** ISO 8601 instant with the page's offset when a time and zone are stated, else YYYY-MM-DD. */
   published: string | null;
   modified: string | null;
+  /** BCP 47 tag from <html lang>, og:locale, JSON-LD inLanguage or content-language. */
   language: string | null;
   siteName: string | null;
+  /** "MOSCOW, April 6 (RIA Novosti) -" at the start of the body; the text stays in the body. */
   dateline: string | null;
+  /** The original publisher, only when the page says it republishes (source line, isBasedOn, wire dateline). */
   source: string | null;
+  /** Where the original is: isBasedOn, syndication meta, the source line's link, a canonical link to another site. */
   originalUrl: string | null;
   copyright: string | null;
   leadImage: { url: string; alt: string | null } | null;
+  /** The page's own description (meta description, og:description). */
   excerpt: string | null;
+  /** Sanitized body: a conservative allow-list, absolute http(s)/mailto URLs only. */
   bodyHtml: string;
+  /** The body as text, paragraphs separated by blank lines; figure captions are left out. */
   bodyText: string;
+  /** Furniture taken out of the body after Readability, with the rule that took it (for --dry-run reports). */
   removed: { text: string; reason: string }[];
 }
 
@@ -57,10 +69,17 @@ export class ExtractionError extends Error {
 
 /** Readability's default; pages with less article text than this are retried with looser rules. */
 const CHAR_THRESHOLD = 500;
-/** Below this many words, Readability's answer is checked against the densest container. */
-const SHORT_BODY_WORDS = 60;
+/** The densest container replaces Readability's answer when it holds this many times more prose. */
+const DENSE_PROSE_RATIO = 3;
 /** A body with fewer words than this is no article. */
 const MIN_BODY_WORDS = 8;
+
+/** Characters of text outside links: how much an extracted body says by itself. */
+function unlinkedLength(element: DomElement): number {
+  let linked = 0;
+  for (const a of element.querySelectorAll('a')) linked += collapsedText(a).length;
+  return collapsedText(element).length - linked;
+}
 
 function absoluteUrl(value: string | null | undefined, base?: string | null): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
@@ -87,38 +106,7 @@ function runReadability(document: DomDocument): { content: DomElement; title: st
   }
 }
 
-/** "Headline | Site Name" → "Headline", when the site name (or a plain section label) is the separated part. */
-function withoutSiteSuffix(title: string, siteName: string | null): string {
-  const parts = title.split(/\s+[|–—·•:]\s+|\s+-\s+|\s+::\s+/);
-  if (parts.length < 2) return title.trim();
-  const site = siteName?.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') ?? '';
-  const isSite = (part: string): boolean => site !== '' && part.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') === site;
-  const last = parts[parts.length - 1] ?? '';
-  const firstPart = parts[0] ?? '';
-  if (isSite(last)) return title.slice(0, title.length - last.length).replace(/[\s|–—·•:-]+$/, '').trim();
-  if (isSite(firstPart)) return title.slice(firstPart.length).replace(/^[\s|–—·•:-]+/, '').trim();
-  return title.trim();
-}
-
 const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
-/**
- * The headline: the metadata title (JSON-LD, OpenGraph), else Readability's, else <title>. When
- * the page's own <h1> is part of that title ("Headline – Site", "Section: Headline"), the <h1>
- * is the headline as readers see it.
- */
-function pickTitle(metadata: PageMetadata, readabilityTitle: string | null, headings: readonly string[], document: DomDocument): string | null {
-  const raw = (metadata.title ?? readabilityTitle ?? collapsedText(document.querySelector('title') ?? document.createElement('title'))).replace(/\s+/g, ' ').trim();
-  const site = metadata.siteName !== null ? comparable(metadata.siteName) : '';
-  const key = comparable(raw);
-  const heading = headings.find((h) => {
-    const k = comparable(h);
-    return k !== '' && k !== site && countWords(h) >= 2 && key.includes(k);
-  });
-  if (heading !== undefined) return heading;
-  if (raw === '') return headings[0] ?? null;
-  return withoutSiteSuffix(raw, metadata.siteName) || null;
-}
 
 /** A byline's "Jane Roe, Example News" names the site as an affiliation: drop it, unless it is the only name. */
 function withoutSiteName(authors: string[], siteName: string | null): string[] {
@@ -156,30 +144,37 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const metadata = readMetadata(document);
   const pageUrl = absoluteUrl(options.url) ?? absoluteUrl(metadata.canonical);
   const resolve = makeResolver(absoluteUrl(metadata.baseHref, pageUrl) ?? pageUrl);
+  // Metadata URLs (image, original) name web pages: http(s) only, never mailto.
+  const resolveWeb = (url: string): string | null => {
+    const resolved = resolve(url);
+    return resolved !== null && /^https?:/.test(resolved) ? resolved : null;
+  };
   const attributionLines = scanAttributionLines(document);
   const hints = readPageHints(document, metadata.language);
 
   prepareDocument(document);
+  // A copy of the densest article container, taken before Readability changes the document: the
+  // second opinion when Readability finds nothing, or much less prose than the page holds.
+  const dense = densestContainer(document)?.cloneNode(true) ?? null;
   const parsed = runReadability(document);
   let root = parsed?.content ?? null;
-  let rootDocument = document;
-  if (root === null || countWords(collapsedText(root)) < SHORT_BODY_WORDS) {
-    // Readability found nothing or very little: compare with the densest article container of a fresh copy.
-    const fresh = parseDocument(html);
-    prepareDocument(fresh);
-    const dense = densestContainer(fresh);
-    if (dense !== null && (root === null || countWords(collapsedText(dense)) > countWords(collapsedText(root)) * 1.5)) {
-      root = dense;
-      rootDocument = fresh;
-    }
+  if (dense !== null && (root === null || proseLength(dense) > unlinkedLength(root) * DENSE_PROSE_RATIO)) {
+    removeComments(dense);
+    root = dense;
   }
-  const title = pickTitle(metadata, parsed?.title ?? null, hints.headings, document);
+  const title = pickTitle({
+    metadataTitle: metadata.title,
+    readabilityTitle: parsed?.title ?? null,
+    documentTitle: collapsedText(document.querySelector('title') ?? document.createElement('title')),
+    headings: hints.headings,
+    siteName: metadata.siteName,
+  });
   if (root === null) {
     throw new ExtractionError('no-article', 'No article body was found on the page: it has no paragraphs of text. Check that this is an article page (not a home page, a listing or a page built by JavaScript) and that it was saved completely.');
   }
 
   const bodyRemoved = removeFurniture(root, { title });
-  const bodyHtml = sanitizeBody(root, rootDocument, resolve);
+  const bodyHtml = sanitizeBody(root, document, resolve);
   const bodyText = bodyHtmlToText(bodyHtml);
   if (countWords(bodyText) < MIN_BODY_WORDS) {
     throw new ExtractionError('no-article', `No article body was found on the page${title !== null ? ` "${title}"` : ''}: after removing navigation and page furniture, ${countWords(bodyText)} word(s) of text remain. Check that this is an article page (not a home page, a listing or a page built by JavaScript) and that it was saved completely.`);
@@ -194,11 +189,11 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     dateline,
     siteName,
     pageUrl,
-    resolve,
+    resolve: resolveWeb,
   });
   const headBylines = bodyRemoved.filter((r) => r.reason === 'head.byline' || r.reason === 'body.byline').map((r) => r.text);
   const authors = [metadata.authors, hints.authors, cleanAuthors(headBylines), cleanAuthors(parsed?.byline ? [parsed.byline] : [])].find((list) => list.length > 0) ?? [];
-  const leadImageUrl = metadata.leadImage !== null ? resolve(metadata.leadImage.url) : null;
+  const leadImageUrl = metadata.leadImage !== null ? resolveWeb(metadata.leadImage.url) : null;
 
   return {
     title,

@@ -3,7 +3,7 @@
  * each an object, an array or an @graph, with article nodes nested anywhere and people or
  * organisations referenced by @id. This file finds the article node and reads values from it.
  */
-import type { DomDocument } from './dom.js';
+import { decodeEntities, type DomDocument } from './dom.js';
 
 /** A JSON-LD node: a plain object. */
 export type LdNode = Record<string, unknown>;
@@ -91,7 +91,7 @@ export function readJsonLd(document: DomDocument): JsonLd {
 /** A string value (or the first string of an array); objects give their `name`. */
 export function ldText(ld: JsonLd, value: unknown): string | null {
   const resolved = ld.resolve(Array.isArray(value) ? value[0] : value);
-  if (typeof resolved === 'string') return resolved.trim() === '' ? null : resolved.trim();
+  if (typeof resolved === 'string') return resolved.trim() === '' ? null : decodeEntities(resolved.trim());
   if (typeof resolved === 'number') return String(resolved);
   if (isNode(resolved)) return ldText(ld, resolved['name'] ?? resolved['@value'] ?? null);
   return null;

@@ -6,7 +6,7 @@
  */
 import { cleanAuthors } from './authors.js';
 import { normaliseMachineDate } from './dates.js';
-import { collapsedText, type DomDocument, type DomElement } from './dom.js';
+import { collapsedText, decodeEntities, type DomDocument, type DomElement } from './dom.js';
 import { ldNames, ldObject, ldText, ldUrl, ldWebsiteName, readJsonLd, type JsonLd } from './json-ld.js';
 
 /** Metadata of the page, with URLs still as written (not yet resolved). */
@@ -45,7 +45,7 @@ function indexMeta(document: DomDocument): MetaIndex {
 function first(meta: MetaIndex, keys: readonly string[]): string | null {
   for (const key of keys) {
     const value = meta.get(key)?.[0];
-    if (value !== undefined && value !== '') return value;
+    if (value !== undefined && value !== '') return decodeEntities(value);
   }
   return null;
 }
@@ -107,7 +107,7 @@ function readAuthors(document: DomDocument, meta: MetaIndex, ld: JsonLd): string
   const article = ld.article;
   const candidates: string[][] = [
     article ? ldNames(ld, article['author'] ?? article['creator']) : [],
-    AUTHOR_META.flatMap((key) => meta.get(key) ?? []).filter((value) => !/^https?:\/\//i.test(value)),
+    AUTHOR_META.flatMap((key) => meta.get(key) ?? []).filter((value) => !/^https?:\/\//i.test(value)).map(decodeEntities),
     itemprop(document, 'author').map((el) => el.querySelector('[itemprop~="name"]') ?? el).map((el) => itempropValue(el) ?? ''),
     [...document.querySelectorAll('a[rel~="author"]')].map((el) => collapsedText(el)),
   ];

@@ -41,10 +41,28 @@ const CANDIDATE_SELECTOR = [
   '.article-content', '.story-body', '.post-body', '.content', '#content',
 ].join(', ');
 
-/** Text in paragraphs that are not mostly links: the measure of an article container. */
-function proseLength(element: DomElement): number {
+const COMMENTS_RE = /(?:^|[-_\s])(?:comments?|commentlist|comment-list|replies|reply|respond|disqus|discussion|kommentare)(?:[-_\s]|$)/i;
+
+/** True when `element` sits in a comment section below `container`. */
+function inComments(element: DomElement, container: DomElement): boolean {
+  for (let node = element.parentElement; node !== null && node !== container; node = node.parentElement) {
+    if (COMMENTS_RE.test(`${node.getAttribute('id') ?? ''} ${node.getAttribute('class') ?? ''}`)) return true;
+  }
+  return false;
+}
+
+/** Removes the comment sections inside `container`, in place. */
+export function removeComments(container: DomElement): void {
+  for (const element of [...container.querySelectorAll('[id], [class]')]) {
+    if (COMMENTS_RE.test(`${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`)) element.remove();
+  }
+}
+
+/** Text in paragraphs that are not mostly links nor in comments: the measure of an article container. */
+export function proseLength(element: DomElement): number {
   let sum = 0;
   for (const p of element.querySelectorAll('p, pre')) {
+    if (inComments(p, element)) continue;
     const text = collapsedText(p);
     let linked = 0;
     for (const a of p.querySelectorAll('a')) linked += collapsedText(a).length;

@@ -61,6 +61,14 @@ const parser = new XMLParser({
 
 type RawNode = Record<string, unknown>;
 
+/** Removes the DOCTYPE from the prolog only: the same text inside CDATA or an element is content. */
+function withoutDoctype(xml: string): string {
+  const prolog = /^(?:\uFEFF)?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/.exec(xml)?.[0] ?? '';
+  const rest = xml.slice(prolog.length);
+  const match = new RegExp(`^${DOCTYPE.source}`, 'i').exec(rest);
+  return match ? prolog + rest.slice(match[0].length) : xml;
+}
+
 /** A DOCTYPE declaration, internal subset included (quoted `]` and `>` allowed). */
 export const DOCTYPE = /<!DOCTYPE(?:[^[>"']|"[^"]*"|'[^']*'|\[(?:[^\]"']|"[^"]*"|'[^']*')*\])*>/i;
 
@@ -69,7 +77,7 @@ export const DOCTYPE = /<!DOCTYPE(?:[^[>"']|"[^"]*"|'[^']*'|\[(?:[^\]"']|"[^"]*"
  * failures. The DOCTYPE is removed first: its entities are never expanded, its DTD never fetched.
  */
 export function parseXmlTree(xml: string): XmlElement {
-  const top = parser.parse(xml.replace(DOCTYPE, '')) as RawNode[];
+  const top = parser.parse(withoutDoctype(xml)) as RawNode[];
   const roots = top.map((node) => convert(node, null, new Map())).filter((n): n is XmlElement => typeof n !== 'string');
   const root = roots[0];
   if (!root) throw new Error('The document has no root element.');

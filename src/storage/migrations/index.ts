@@ -1,16 +1,26 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as ingest from './0002-ingest.js';
+import type { DatabaseCapabilities } from '../database.js';
+import { searchMigration } from './0003-search.js';
 import * as apiKeys from './0004-api-keys.js';
+import * as staff from './0005-staff.js';
 
-/** Every migration in order. Both dialects run the same list; names never change once shipped. */
-const migrations: Record<string, Migration> = {
+/**
+ * Every migration in order. Both dialects run the same list; names never change once shipped.
+ * One whose statements depend on what the engine can do is a function of its capabilities.
+ */
+const migrations: Record<string, Migration | ((capabilities: DatabaseCapabilities) => Migration)> = {
   '0001-initial': initial,
   '0002-ingest': ingest,
+  '0003-search': searchMigration,
   '0004-api-keys': apiKeys,
+  '0005-staff': staff,
 };
 
-/** Hands Kysely's Migrator the compiled-in migrations (no directory scanning, so bundles work). */
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => migrations,
-};
+/** Hands Kysely's Migrator the compiled-in migrations for an engine with these capabilities (no directory scanning, so bundles work). */
+export function migrationProviderFor(capabilities: DatabaseCapabilities): MigrationProvider {
+  return {
+    getMigrations: async () => Object.fromEntries(Object.entries(migrations).map(([name, m]) => [name, typeof m === 'function' ? m(capabilities) : m])),
+  };
+}

@@ -1,0 +1,39 @@
+import { searchLanguageOf, type SearchLanguage } from './search-languages.js';
+import { foldedWordsOf, plainTextOfHtml } from './search-text.js';
+
+/** What the index reads of an article (the migration's backfill has only these columns). */
+export interface SearchSource {
+  id: string;
+  title: string;
+  standfirst: string | null;
+  bodyHtml: string;
+  language: string;
+}
+
+/** Caps that keep one huge article from costing more than it is worth (PostgreSQL also limits a tsvector to 1 MB). */
+const MAX_WORDS = { title: 200, standfirst: 2_000, body: 50_000 } as const;
+
+/** An article as the index sees it: folded words per field, in order, and the language that stems them. */
+export interface SearchDocument {
+  articleId: string;
+  language: SearchLanguage;
+  title: string[];
+  standfirst: string[];
+  body: string[];
+}
+
+/** Prepares an article for indexing. */
+export function searchDocumentOf(source: SearchSource): SearchDocument {
+  return {
+    articleId: source.id,
+    language: searchLanguageOf(source.language),
+    title: foldedWordsOf(source.title, MAX_WORDS.title),
+    standfirst: foldedWordsOf(source.standfirst, MAX_WORDS.standfirst),
+    body: foldedWordsOf(plainTextOfHtml(source.bodyHtml), MAX_WORDS.body),
+  };
+}
+
+/** The stems of `words` in `language`, one per word, space-separated (positions line up with the words). */
+export function stemmedText(words: readonly string[], language: SearchLanguage): string {
+  return words.map((w) => language.stem(w)).join(' ');
+}

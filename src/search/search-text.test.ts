@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { escapeHtml, foldWord, plainTextOfHtml, wordsOf } from './search-text.js';
+
+describe('search text', () => {
+  it('folds case and Latin diacritics, writes ё as е, and keeps letters that are not accents', () => {
+    assert.equal(foldWord('École'), 'ecole');
+    assert.equal(foldWord('Straße'), 'strasse');
+    assert.equal(foldWord('Ærø'), 'aero');
+    assert.equal(foldWord('İstanbul'), 'istanbul');
+    assert.equal(foldWord('Ёлка'), 'елка');
+    assert.equal(foldWord('Йошкар'), 'йошкар', 'й is a letter of its own');
+    assert.equal(foldWord('ﬁnance'), 'finance');
+    assert.equal(foldWord('e\u0301cole'), 'ecole', 'decomposed input folds the same');
+  });
+
+  it('finds words with their offsets, skipping symbols and over-long runs', () => {
+    const words = wordsOf('Missile, «école» — 2026; don\'t');
+    assert.deepEqual(words.map((w) => [w.text, w.folded]), [['Missile', 'missile'], ['école', 'ecole'], ['2026', '2026'], ['don', 'don'], ['t', 't']]);
+    assert.equal('Missile, «école» — 2026'.slice(words[1]!.start, words[1]!.end), 'école');
+    assert.deepEqual(wordsOf(`a ${'b'.repeat(65)} c`).map((w) => w.folded), ['a', 'c']);
+    assert.equal(wordsOf('one two three', 2).length, 2);
+  });
+
+  it('turns stored article HTML into plain text', () => {
+    assert.equal(
+      plainTextOfHtml('<h2>Title</h2><p>A <strong>bold</strong>ly <a href="/x?a=1&amp;b=2">linked</a> word&nbsp;&amp; more &lt;tag&gt; &#233;&#xE9;</p><p>Next</p><script>bad()</script><!-- c -->'),
+      'Title A boldly linked word & more <tag> éé Next',
+    );
+    assert.equal(plainTextOfHtml('caf&eacute; &#0; &#xD800;'), 'caf&eacute; &#0; &#xD800;', 'unknown or invalid entities stay as written');
+  });
+
+  it('escapes the five HTML specials', () => {
+    assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});

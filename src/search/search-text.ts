@@ -1,0 +1,105 @@
+/**
+ * Text preparation shared by indexing, query parsing and highlighting, so all three agree on what
+ * a word is and when two words are the same. Pure: no I/O.
+ */
+
+/** Longest word kept; longer runs (base64, hashes, garbage) are skipped on both sides. */
+export const MAX_WORD_LENGTH = 64;
+
+/** A word of some text and where it sits, in UTF-16 offsets of that text. */
+export interface WordToken {
+  /** The word as written. */
+  text: string;
+  /** The folded form: lower case, Latin diacritics removed (see `foldWord`). */
+  folded: string;
+  start: number;
+  end: number;
+}
+
+/** Letters, digits and combining marks; anything else separates words (like FTS5's unicode61). */
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** Marks alone (a stray accent) are not a word. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Latin letters that carry no combining mark to strip but that readers type without the accent. */
+const LATIN_EXTRA: Readonly<Record<string, string>> = {
+  'ß': 'ss', 'ẞ': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i',
+};
+const LATIN_EXTRA_RE = /[ßẞæœøłđðþı]/g;
+
+/**
+ * The form words are indexed and compared in: lower case; diacritics removed from Latin letters
+ * (école → ecole, Straße → strasse) and ё written as е, as Russian readers type it. Other marks
+ * (й, Devanagari vowel signs) stay, because they change the letter.
+ */
+export function foldWord(word: string): string {
+  if (ASCII.test(word)) return word.toLowerCase();
+  let folded = foldCache.get(word);
+  if (folded === undefined) {
+    if (foldCache.size >= 100_000) foldCache.clear();
+    folded = foldUnicode(word);
+    foldCache.set(word, folded);
+  }
+  return folded;
+}
+
+/** Most words of most articles are plain ASCII: they only need lower-casing. */
+const ASCII = /^[\x00-\x7f]*$/;
+/** Unicode normalisation is the costly part of indexing; words repeat, so their folded forms are kept. */
+const foldCache = new Map<string, string>();
+
+function foldUnicode(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .replace(/е\u0308/g, 'е')
+    .replace(LATIN_EXTRA_RE, (c) => LATIN_EXTRA[c] ?? c)
+    .normalize('NFC');
+}
+
+/** The words of `text`, in order, with their positions (NFC-normalise `text` first when offsets must match what is shown). */
+export function wordsOf(text: string, limit = Number.POSITIVE_INFINITY): WordToken[] {
+  const out: WordToken[] = [];
+  for (const match of text.matchAll(WORD)) {
+    if (out.length >= limit) break;
+    const folded = foldWord(match[0]);
+    if (folded.length > MAX_WORD_LENGTH || !LETTER_OR_DIGIT.test(folded)) continue;
+    out.push({ text: match[0], folded, start: match.index, end: match.index + match[0].length });
+  }
+  return out;
+}
+
+/** The folded words of `text`, at most `limit` of them. */
+export function foldedWordsOf(text: string | null, limit = Number.POSITIVE_INFINITY): string[] {
+  return text ? wordsOf(text, limit).map((w) => w.folded) : [];
+}
+
+/** Tags whose removal must not join the words on either side. */
+const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * Plain text of stored (already sanitized) article HTML, fast enough to run for every write and
+ * every search hit: blocks become spaces, inline tags vanish, entities are decoded.
+ */
+export function plainTextOfHtml(html: string): string {
+  return html
+    .replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<\/?([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>/g, (_tag, name: string) => (INLINE_TAGS.has(name.toLowerCase()) ? '' : ' '))
+    .replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (entity, body: string) => decodeEntity(body) ?? entity)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function decodeEntity(body: string): string | undefined {
+  if (body[0] !== '#') return NAMED_ENTITIES[body.toLowerCase()];
+  const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : undefined;
+}
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+}

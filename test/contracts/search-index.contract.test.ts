@@ -1,0 +1,253 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { fixedClock } from '../../src/app/system-clock.js';
+import type { SearchQuery, Store } from '../../src/app/ports.js';
+import type { Article } from '../../src/domain/article.js';
+import type { Author } from '../../src/domain/author.js';
+import type { Source } from '../../src/domain/source.js';
+import type { Taxonomy, Term } from '../../src/domain/taxonomy.js';
+import { fullTextEngineFor } from '../../src/search/search-index-factory.js';
+import { KyselyStore } from '../../src/storage/kysely-store.js';
+import { searchMigration } from '../../src/storage/migrations/0003-search.js';
+import { testDatabases } from '../support/databases.js';
+import { at, makeArticle, testId, type AuthorId, type Slug, type SourceId, type TaxonomyId, type TermId } from '../support/fixtures.js';
+
+const hostileQueries = [
+  '"', '""', '"""', '*', '**', 'a*', '* *', 'NEAR(', 'NEAR(a b, 2)', 'AND OR NOT', 'NOT', '-', '^', ':', '{', '}', '()', '(((',
+  "'); DROP TABLE articles; --", "'", "''", '\\', '\\\\\'', 'title:x', '{title}: x', 'x:*', '!x & y | z', '<->', 'a <-> b',
+  '\u0000', '\uE000\uE001', '\u0301', '😀', '🇫🇷', 'ﷺ', '\u202e', 'null', 'undefined', '%', '_', '%_%', '$1', '?', ';',
+  'x'.repeat(10_000), 'word '.repeat(2_000), '"'.repeat(1000), '*'.repeat(1000), 'a'.repeat(65), `${'ab* '.repeat(300)}`,
+];
+
+for (const testDb of testDatabases) {
+  describe(`SearchIndex contract on ${testDb.dialect}`, () => {
+    let db: Awaited<ReturnType<typeof testDb.open>>;
+    let store: Store;
+    const now = at('2026-06-01T12:00:00Z');
+    const clock = fixedClock(now);
+
+    const region: Taxonomy = { id: testId() as TaxonomyId, slug: 'region' as Slug, name: 'Region', pluralName: 'Regions', description: null, position: 0 };
+    const theme: Taxonomy = { id: testId() as TaxonomyId, slug: 'theme' as Slug, name: 'Theme', pluralName: 'Themes', description: null, position: 1 };
+    const term = (taxonomy: Taxonomy, slug: string, parentId: TermId | null = null): Term =>
+      ({ id: testId() as TermId, taxonomyId: taxonomy.id, parentId, slug: slug as Slug, name: slug, description: null, position: 0 });
+    const europe = term(region, 'europe');
+    const france = term(region, 'france', europe.id);
+    const asia = term(region, 'asia');
+    const energy = term(theme, 'energy');
+    const author: Author = { id: testId() as AuthorId, slug: 'ana' as Slug, name: 'Ana', bio: null, url: null };
+    const otherAuthor: Author = { id: testId() as AuthorId, slug: 'bo' as Slug, name: 'Bo', bio: null, url: null };
+    const source: Source = {
+      id: testId() as SourceId, slug: 'wire' as Slug, name: 'Wire', url: null, defaultCopyrightLine: null, defaultLicence: null, defaultSearchPolicy: 'noindex',
+    };
+
+    const search = (text: string, extra: Partial<SearchQuery> = {}) => store.search.search({ text, now, offset: 0, limit: 50, ...extra });
+    const slugsFor = async (text: string, extra: Partial<SearchQuery> = {}) => (await search(text, extra)).hits.map((h): string => h.article.slug);
+    const add = async (overrides: Partial<Article>): Promise<Article> => {
+      const article = makeArticle(overrides);
+      await store.articles.insert(article);
+      return article;
+    };
+    const body = (text: string) => ({ bodySource: text, bodyHtml: `<p>${text}</p>` });
+
+    before(async () => {
+      db = await testDb.open();
+      store = new KyselyStore(db.db, clock, { capabilities: db.capabilities });
+      await store.taxonomies.insertTaxonomy(region);
+      await store.taxonomies.insertTaxonomy(theme);
+      for (const t of [europe, france, asia, energy]) await store.taxonomies.insertTerm(t);
+      await store.authors.insert(author);
+      await store.authors.insert(otherAuthor);
+      await store.sources.insert(source);
+    });
+    after(async () => db?.dispose());
+
+    it('ranks a title match above a standfirst match above a body-only match', async () => {
+      await add({ slug: 'rank-body' as Slug, title: 'Harbour news', ...body('The zephyrite pipeline was discussed. Zephyrite again.'), publishedAt: at('2026-05-03T00:00:00Z') });
+      await add({ slug: 'rank-title' as Slug, title: 'Zephyrite pipeline talks resume', ...body('Nothing to add.'), publishedAt: at('2026-05-01T00:00:00Z') });
+      await add({ slug: 'rank-standfirst' as Slug, title: 'Port update', standfirst: 'Zephyrite shipments resume', ...body('No more.'), publishedAt: at('2026-05-02T00:00:00Z') });
+      const results = await search('zephyrite');
+      assert.equal(results.total, 3);
+      assert.deepEqual(results.hits.map((h) => h.article.slug), ['rank-title', 'rank-standfirst', 'rank-body']);
+      assert.ok(results.hits[0]!.score > results.hits[1]!.score && results.hits[1]!.score > results.hits[2]!.score);
+    });
+
+    it('requires every loose word, in any order, but a "phrase" only as written', async () => {
+      await add({ slug: 'phrase-exact' as Slug, title: 'Levy plan', ...body('A quorvex border tax was proposed.') });
+      await add({ slug: 'phrase-apart' as Slug, title: 'Levy plan', ...body('The tax on quorvex at the border.') });
+      await add({ slug: 'phrase-partial' as Slug, title: 'Levy plan', ...body('Quorvex tax only.') });
+      assert.deepEqual((await slugsFor('quorvex border tax')).sort(), ['phrase-apart', 'phrase-exact']);
+      assert.deepEqual(await slugsFor('"quorvex border tax"'), ['phrase-exact']);
+      assert.deepEqual(await slugsFor('"border quorvex tax"'), []);
+    });
+
+    it('finds words by prefix*', async () => {
+      await add({ slug: 'prefix-1' as Slug, title: 'Vantoriumite mining permits' });
+      await add({ slug: 'prefix-2' as Slug, title: 'Vantorium prices' });
+      await add({ slug: 'prefix-3' as Slug, title: 'Vantage point' });
+      assert.deepEqual((await slugsFor('vantori*')).sort(), ['prefix-1', 'prefix-2']);
+      // PostgreSQL stems the prefix too (French reads vantoriumit as vantorium), so a long prefix may also find shorter words.
+      const long = await slugsFor('VANTORIUMIT*');
+      assert.ok(long.includes('prefix-1') && !long.includes('prefix-3'), long.join());
+    });
+
+    it('finds other forms of an English word through its stem', async () => {
+      await add({ slug: 'stem-en' as Slug, title: 'Drelbax missiles tested', ...body('Officials were testing drelbax launchers.') });
+      assert.deepEqual(await slugsFor('drelbax missile'), ['stem-en']);
+      assert.deepEqual(await slugsFor('drelbax tests launcher'), ['stem-en']);
+      assert.deepEqual(await slugsFor('"drelbax missiles"'), ['stem-en']);
+    });
+
+    it('filters by terms (any of), by several taxonomies (all of), author, source and date range', async () => {
+      const common = { ...body('The kelmorath report.') };
+      const a = await add({ slug: 'f-france' as Slug, title: 'Kelmorath in France', termIds: [france.id, energy.id], authorIds: [author.id], publishedAt: at('2026-03-10T12:00:00Z'), ...common });
+      const b = await add({ slug: 'f-asia' as Slug, title: 'Kelmorath in Asia', termIds: [asia.id], authorIds: [otherAuthor.id], publishedAt: at('2026-04-10T12:00:00Z'), ...common,
+        syndication: { sourceId: source.id, originalPublisher: 'Wire', originalUrl: null, originalAuthor: null, originalPublishedAt: null, copyrightHolder: null, copyrightLine: null, licence: null, searchPolicy: 'noindex' } });
+      const c = await add({ slug: 'f-europe' as Slug, title: 'Kelmorath in Europe', termIds: [europe.id], authorIds: [author.id, otherAuthor.id], publishedAt: at('2026-05-10T12:00:00Z'), ...common });
+      const sorted = async (extra: Partial<SearchQuery>) => (await slugsFor('kelmorath', extra)).sort();
+      assert.deepEqual(await sorted({}), [a.slug, b.slug, c.slug].sort());
+      assert.deepEqual(await sorted({ termIds: [europe.id, france.id] }), ['f-europe', 'f-france']);
+      assert.deepEqual(await sorted({ termIds: [] }), []);
+      assert.deepEqual(await sorted({ termIds: [europe.id, france.id], termGroups: [[energy.id]] }), ['f-france']);
+      assert.deepEqual(await sorted({ termGroups: [[europe.id, france.id], [asia.id]] }), []);
+      assert.deepEqual(await sorted({ authorId: author.id }), ['f-europe', 'f-france']);
+      assert.deepEqual(await sorted({ authorId: otherAuthor.id, termIds: [europe.id] }), ['f-europe']);
+      assert.deepEqual(await sorted({ sourceId: source.id }), ['f-asia']);
+      assert.deepEqual(await sorted({ from: at('2026-04-01T00:00:00Z') }), ['f-asia', 'f-europe']);
+      assert.deepEqual(await sorted({ to: at('2026-04-10T12:00:00Z') }), ['f-asia', 'f-france'], 'the upper bound is inclusive');
+      assert.deepEqual(await sorted({ from: at('2026-04-01T00:00:00Z'), to: at('2026-04-30T23:59:59.999Z') }), ['f-asia']);
+      assert.equal((await search('kelmorath', { authorId: author.id })).total, 2);
+    });
+
+    it('finds only visible articles: not drafts, scheduled, archived or future-dated ones', async () => {
+      await add({ slug: 'vis-published' as Slug, title: 'Orvandel visible' });
+      await add({ slug: 'vis-draft' as Slug, title: 'Orvandel draft', status: 'draft', publishedAt: null });
+      await add({ slug: 'vis-scheduled' as Slug, title: 'Orvandel scheduled', status: 'scheduled', publishedAt: at('2026-07-01T00:00:00Z') });
+      await add({ slug: 'vis-future' as Slug, title: 'Orvandel future', status: 'published', publishedAt: at('2026-06-01T12:00:01Z') });
+      await add({ slug: 'vis-archived' as Slug, title: 'Orvandel archived', status: 'archived' });
+      assert.deepEqual(await slugsFor('orvandel'), ['vis-published']);
+      assert.deepEqual((await slugsFor('orvandel', { now: at('2027-01-01T00:00:00Z') })).sort(), ['vis-future', 'vis-published'], 'scheduled stays hidden until it is published');
+      assert.equal((await search('orvandel', { now: at('2026-06-01T12:00:01Z') })).total, 2, 'a future-dated article appears when its time comes');
+    });
+
+    it('reindexes on update: old words are gone, new ones found, and unpublishing hides it', async () => {
+      const article = await add({ slug: 'upd' as Slug, title: 'Fennowick harvest', ...body('Plenty of grelvin.') });
+      assert.deepEqual(await slugsFor('fennowick'), ['upd']);
+      await store.articles.update({ ...article, title: 'Marrowdale harvest', ...body('Plenty of trastine.') });
+      assert.deepEqual(await slugsFor('fennowick'), []);
+      assert.deepEqual(await slugsFor('grelvin'), []);
+      assert.deepEqual(await slugsFor('marrowdale trastine'), ['upd']);
+      await store.articles.update({ ...article, title: 'Marrowdale harvest', status: 'draft' });
+      assert.deepEqual(await slugsFor('marrowdale'), []);
+    });
+
+    it('removes a deleted article, and a rolled-back write leaves the index as it was', async () => {
+      const article = await add({ slug: 'del' as Slug, title: 'Quillborne dispatch' });
+      assert.equal((await search('quillborne')).total, 1);
+      await store.articles.delete(article.id);
+      assert.equal((await search('quillborne')).total, 0);
+      await assert.rejects(store.transaction(async (tx) => {
+        await tx.articles.insert(makeArticle({ slug: 'rolled-back' as Slug, title: 'Quillborne again' }));
+        assert.equal((await tx.search.search({ text: 'quillborne', now, offset: 0, limit: 10 })).total, 1, 'visible inside the transaction');
+        throw new Error('boom');
+      }), /boom/);
+      assert.equal((await search('quillborne')).total, 0);
+    });
+
+    it('stems and tokenises Russian (ракета finds ракеты, ракетой) and reads ё as е', async () => {
+      await add({ slug: 'ru-1' as Slug, language: 'ru', title: 'Ракеты летят над Зеленоградом', ...body('Новая ёлка стоит на площади. Запуск ракетой-носителем.') });
+      assert.deepEqual(await slugsFor('ракета'), ['ru-1']);
+      assert.deepEqual(await slugsFor('ракетой зеленоград'), ['ru-1']);
+      assert.deepEqual(await slugsFor('елка'), ['ru-1']);
+      assert.deepEqual(await slugsFor('Ёлку'), ['ru-1']);
+      const [hit] = (await search('ракета')).hits;
+      assert.equal(hit!.titleHtml, '<mark>Ракеты</mark> летят над Зеленоградом');
+    });
+
+    it('finds French and German words without their accents, and accented words without the accents typed', async () => {
+      await add({ slug: 'fr-1' as Slug, language: 'fr', title: "L'école de Montbéliard est fermée", ...body('Les élèves sont rentrés.') });
+      await add({ slug: 'de-1' as Slug, language: 'de', title: 'Die Straße nach Görlitz', ...body('Neue Häuser am Fluss.') });
+      assert.deepEqual(await slugsFor('ecole'), ['fr-1']);
+      assert.deepEqual(await slugsFor('ÉCOLES'), ['fr-1']);
+      assert.deepEqual(await slugsFor('montbeliard eleves'), ['fr-1']);
+      assert.deepEqual(await slugsFor('strasse gorlitz'), ['de-1']);
+      assert.deepEqual(await slugsFor('Straße'), ['de-1']);
+      assert.deepEqual(await slugsFor('hauser'), ['de-1']);
+      assert.equal((await search('ecole')).hits[0]!.titleHtml, 'L&#39;<mark>école</mark> de Montbéliard est fermée');
+    });
+
+    it('escapes the title and snippet, marking only the matched words', async () => {
+      await add({ slug: 'xss' as Slug, title: '<script>alert("x")</script> Sparrowgate report', ...body('It said &lt;img onerror=x&gt; then sparrowgate twice: Sparrowgate.') });
+      const [hit] = (await search('sparrowgate')).hits;
+      assert.equal(hit!.titleHtml, '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; <mark>Sparrowgate</mark> report');
+      assert.equal(hit!.snippetHtml, 'It said &lt;img onerror=x&gt; then <mark>sparrowgate</mark> twice: <mark>Sparrowgate</mark>.');
+      for (const html of [hit!.titleHtml, hit!.snippetHtml]) {
+        assert.deepEqual([...html.matchAll(/<\/?([a-z]+)/g)].map((m) => m[1]).filter((t) => t !== 'mark'), []);
+      }
+    });
+
+    it('answers hostile and nonsense queries without throwing; stop words alone find nothing', async () => {
+      await add({ slug: 'hostile-target' as Slug, title: 'The near drop table and articles', ...body('Null undefined and the rest.') });
+      for (const q of hostileQueries) {
+        const result = await search(q);
+        assert.ok(result.total >= 0 && Array.isArray(result.hits), JSON.stringify(q.slice(0, 40)));
+      }
+      let seed = 11;
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const alphabet = '"\'*():^{}-+\\;%_ aéяß<>&|!NEAROTD\uE000\u0301😀';
+      for (let i = 0; i < 150; i++) {
+        const q = Array.from({ length: 1 + Math.floor(random() * 20) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+        await search(q);
+      }
+      assert.equal((await search('the and of')).total, 0);
+      assert.equal((await search('AND OR NOT')).total, 0);
+      assert.deepEqual(await slugsFor("'); DROP TABLE articles; --"), ['hostile-target']);
+      assert.deepEqual(await slugsFor('NEAR('), ['hostile-target']);
+    });
+
+    it('pages through results with a stable order and the full total', async () => {
+      for (let i = 0; i < 25; i++) {
+        await add({ slug: `page-${i}` as Slug, title: `Brindlemoor item ${i}`, publishedAt: at(`2026-02-${String(1 + i).padStart(2, '0')}T08:00:00Z`) });
+      }
+      const pages = await Promise.all([0, 10, 20].map((offset) => search('brindlemoor', { offset, limit: 10 })));
+      assert.deepEqual(pages.map((p) => p.total), [25, 25, 25]);
+      assert.deepEqual(pages.map((p) => p.hits.length), [10, 10, 5]);
+      const slugs = pages.flatMap((p) => p.hits.map((h) => h.article.slug));
+      assert.equal(new Set(slugs).size, 25);
+      assert.equal(slugs[0], 'page-24', 'equal scores: newest first');
+      const beyond = await search('brindlemoor', { offset: 40, limit: 10 });
+      assert.deepEqual([beyond.total, beyond.hits.length], [25, 0]);
+    });
+
+    it('returns whole articles with their authors and terms', async () => {
+      const article = await add({ slug: 'whole' as Slug, title: 'Tindervale whole', termIds: [france.id], authorIds: [otherAuthor.id, author.id] });
+      const [hit] = (await search('tindervale')).hits;
+      assert.deepEqual(hit!.article, article);
+    });
+
+    it('rebuilds the index from the articles', async () => {
+      const article = await add({ slug: 'rebuild' as Slug, title: 'Ossianbrook rebuilt' });
+      await fullTextEngineFor(db.capabilities).remove(db.db, article.id);
+      assert.equal((await search('ossianbrook')).total, 0);
+      const count = await store.search.rebuild();
+      const stored = await sql<{ n: number | string }>`SELECT count(*) AS n FROM articles`.execute(db.db);
+      assert.equal(count, Number(stored.rows[0]!.n));
+      assert.equal((await search('ossianbrook')).total, 1);
+      assert.equal((await search('zephyrite')).total, 3);
+    });
+
+    it('indexes existing articles when the migration runs', async () => {
+      await add({ slug: 'backfill' as Slug, title: 'Wrenholt backfilled', language: 'ru' });
+      if (db.capabilities.fullText === 'fts5') {
+        await sql`DROP TABLE article_search_fts`.execute(db.db);
+        await sql`DROP TABLE article_search_docs`.execute(db.db);
+      } else {
+        await sql`DROP TABLE article_search`.execute(db.db);
+      }
+      await sql`DROP INDEX articles_search_filter_idx`.execute(db.db);
+      await searchMigration(db.capabilities).up(db.db);
+      assert.deepEqual(await slugsFor('wrenholt'), ['backfill']);
+      assert.equal((await search('ракета')).total, 1);
+    });
+  });
+}

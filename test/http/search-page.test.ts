@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { SiteSearch } from '../../src/app/site-search.js';
+import { searchRoutes } from '../../src/http/search-routes.js';
+import { loadStaticAssets } from '../../src/render/static-assets.js';
+import { KyselyStore } from '../../src/storage/kysely-store.js';
+import { testDatabases } from '../support/databases.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+for (const { dialect } of testDatabases) {
+  describe(`search page over HTTP on ${dialect}`, () => {
+    let t: TestApp;
+    let server: FastifyInstance;
+    const get = (url: string) => server.inject({ method: 'GET', url });
+
+    before(async () => {
+      t = await createTestApp(dialect);
+      // Wires search here until main.ts does; once it does, the server already has the route.
+      const store = new KyselyStore(t.dateline.database.db, t.clock, { capabilities: t.dateline.database.capabilities });
+      await store.search.rebuild();
+      server = await t.dateline.buildServer();
+      if (!server.hasRoute({ method: 'GET', url: '/search/' })) {
+        const search = new SiteSearch({ store, clock: t.clock, site: t.dateline.services.site, taxonomies: t.dateline.services.taxonomies });
+        await server.register(searchRoutes, { search, assets: loadStaticAssets() });
+      }
+      await server.ready();
+    });
+    after(async () => {
+      await server?.close();
+      await t?.dispose();
+    });
+
+    it('shows an accessible form and no results until something is typed, never cached', async () => {
+      const res = await get('/search/');
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.equal(res.headers['x-robots-tag'], 'noindex');
+      assert.match(res.body, /<meta name="robots" content="noindex, follow">/);
+      assert.match(res.body, /<form class="search-page-form" role="search"/);
+      assert.match(res.body, /<label for="search-q">Search for<\/label>\s*<input type="search" id="search-q" name="q" value=""/);
+      assert.match(res.body, /<label for="search-in-region">Region<\/label>\s*<select id="search-in-region" name="region">/);
+      assert.match(res.body, /<option value="europe">/);
+      assert.match(res.body, /<label for="search-author">Author<\/label>/);
+      assert.match(res.body, /<input type="date" id="search-from" name="from"/);
+      assert.doesNotMatch(res.body, /search-results/);
+      assert.equal(t.dateline.cache.get('/search/'), undefined);
+      assert.equal((await get('/search')).statusCode, 301);
+    });
+
+    it('lists matching articles with the match marked, linked to the article', async () => {
+      const res = await get('/search/?q=lithium');
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /1 article matches <q>lithium<\/q>/);
+      assert.match(res.body, /<h2><a href="\/\d{4}\/\d{2}\/[^"]+\/">Bolivian lawmakers delay vote on <mark>lithium<\/mark> royalty bill<\/a><\/h2>/);
+      assert.match(res.body, /<p class="excerpt">[^<]*(<mark>[Ll]ithium<\/mark>[^<]*)+<\/p>/);
+      assert.match(res.body, /<input type="search" id="search-q" name="q" value="lithium"/);
+      assert.equal(t.dateline.cache.get('/search/?q=lithium'), undefined);
+    });
+
+    it('narrows by region, keeps the filters in the form, and says when nothing matches', async () => {
+      const everywhere = await get('/search/?q=election');
+      const count = (body: string) => Number(/(\d+) articles? match/.exec(body)?.[1] ?? 0);
+      assert.ok(count(everywhere.body) >= 2, everywhere.body.slice(0, 200));
+      const asia = await get('/search/?q=election&region=asia');
+      assert.equal(asia.statusCode, 200);
+      assert.ok(count(asia.body) >= 1 && count(asia.body) < count(everywhere.body));
+      assert.match(asia.body, /<option value="asia" selected>/);
+      const none = await get('/search/?q=election&from=1990-01-01&to=1990-12-31');
+      assert.equal(none.statusCode, 200);
+      assert.match(none.body, /No articles match <q>election<\/q> with these filters/);
+      assert.match(none.body, /href="\/search\/\?q=election">Search without the filters/);
+      assert.equal((await get('/search/?q=election&utm_source=x')).statusCode, 200, 'unknown parameters are ignored');
+    });
+
+    it('answers malformed or unknown filters with a 400 page', async () => {
+      for (const url of [
+        '/search/?q=x&region=atlantis', '/search/?q=x&author=nobody', '/search/?q=x&source=nowhere',
+        '/search/?q=x&from=2026-13-01', '/search/?q=x&from=yesterday', '/search/?q=x&to=2026-02-30',
+        '/search/?q=x&from=2026-05-01&to=2026-04-01', '/search/?q=x&page=abc', '/search/?q=x&page=0',
+        '/search/?q=a&q=b', '/search/?q=x&region=europe&region=asia', `/search/?q=${'x'.repeat(2001)}`,
+      ]) {
+        const res = await get(url);
+        assert.equal(res.statusCode, 400, url);
+        assert.match(res.body, /<h1[^>]*>This address is not valid<\/h1>/, url);
+      }
+    });
+
+    it('redirects a page past the end to the last page, keeping the query', async () => {
+      const res = await get('/search/?q=election&region=asia&page=50');
+      assert.equal(res.statusCode, 302);
+      assert.equal(res.headers.location, '/search/?q=election&region=asia');
+    });
+
+    it('never fails on hostile input and never echoes it unescaped', async () => {
+      for (const q of ['"', '*', 'NEAR(', 'AND OR NOT', "'); DROP TABLE articles; --", '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '%00', '\uE000x\uE001', 'x'.repeat(1500)]) {
+        const res = await get(`/search/?q=${encodeURIComponent(q)}`);
+        assert.equal(res.statusCode, 200, q);
+        assert.doesNotMatch(res.body, /<script>alert|<img src=x/, q);
+      }
+    });
+  });
+}
