@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ApiKeyService } from './app/api-key-service.js';
 import { ArticleService } from './app/article-service.js';
 import { SyndicationQueries } from './app/syndication-queries.js';
+import { SiteSearch } from './app/site-search.js';
 import { AuthService } from './app/auth-service.js';
 import { argon2PasswordHasher } from './auth/argon2-password-hasher.js';
 import { createSmtpMailer } from './mail/smtp-mailer.js';
@@ -55,6 +56,7 @@ export interface Dateline {
     fetcher: ResourceFetcher;
     apiKeys: ApiKeyService;
     auth: AuthService;
+    search: SiteSearch;
   };
   cache: PageCache;
   /** Builds the HTTP application (not listening). */
@@ -71,7 +73,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const clock = overrides.clock ?? systemClock;
   const newId = overrides.newId ?? (() => uuidV7());
   const database = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, ...(config.databaseSchema ? { pgSchema: config.databaseSchema } : {}) });
-  const store = new KyselyStore(database.db, clock);
+  const store = new KyselyStore(database.db, clock, { capabilities: database.capabilities });
   // With PostgreSQL several app nodes may share the database: changes reach every node's caches.
   const bus = database.capabilities.multiWriter && config.databaseUrl
     ? createPgContentBus({ connectionString: config.databaseUrl, schema: config.databaseSchema, local: createContentEvents() })
@@ -85,6 +87,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const sources = new SourceService({ store, newId, events });
   const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en' });
   const site = new PublicSite({ store, clock, settings, taxonomies });
+  const search = new SiteSearch({ store, clock, site, taxonomies });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies });
   const syndication = new SyndicationQueries({ store, clock, settings, taxonomies });
   const apiKeys = new ApiKeyService({ store, clock, newId });
@@ -120,9 +123,9 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search },
     buildServer: () => buildServer({
-      site, cache, assets, syndication, clock,
+      site, cache, assets, syndication, clock, search,
       contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
       health: async () => {
         try {

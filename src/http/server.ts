@@ -8,6 +8,8 @@ import type { PageCache } from './page-cache.js';
 import { contentApiRoutes, type ContentApiDeps } from './content-api/content-api-routes.js';
 import { publicRoutes } from './public-routes.js';
 import { syndicationRoutes } from './syndication-routes.js';
+import { searchRoutes } from './search-routes.js';
+import type { SiteSearch } from '../app/site-search.js';
 import type { SyndicationQueries } from '../app/syndication-queries.js';
 import type { Clock } from '../app/ports.js';
 
@@ -15,6 +17,7 @@ export interface ServerDeps {
   site: PublicSite;
   contentApi: Omit<ContentApiDeps, 'site' | 'cache'>;
   syndication: SyndicationQueries;
+  search: SiteSearch;
   clock: Clock;
   cache: PageCache;
   assets: { stylesheet: StaticAsset; all: StaticAsset[] };
@@ -85,6 +88,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   // Registered last: plugins inherit the error handler in force when they load.
+  await app.register(searchRoutes, { search: deps.search, assets: deps.assets });
   await app.register(syndicationRoutes, { syndication: deps.syndication, cache: deps.cache, clock: deps.clock, notFound });
   await app.register(contentApiRoutes, { ...deps.contentApi, site: deps.site, cache: deps.cache });
   await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound });

@@ -1,5 +1,6 @@
 import type { ArchiveSubject, SiteFrame } from '../app/public-site.js';
 import { alternateFeedLinks, alternateFeedLinkTags } from './feeds/feed-links.js';
+import { headerSearchForm } from './search-form.js';
 import { html, jsonForScript, type SafeHtml } from './html.js';
 import { paths } from './paths.js';
 import type { StaticAsset } from './static-assets.js';
@@ -60,6 +61,7 @@ ${head.jsonLd ? html`<script type="application/ld+json">${jsonForScript(head.jso
         <li><a href="${paths.sourceIndex}">Sources</a></li>
       </ul>
     </nav>
+    ${headerSearchForm()}
   </div>
 </header>
 <main id="content" class="wrap" tabindex="-1">

@@ -93,7 +93,8 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<OpenDa
 async function migrate(db: Kysely<Database>, capabilities: DatabaseCapabilities, schema: string | undefined): Promise<void> {
   // Name the schema explicitly: otherwise Kysely looks for its bookkeeping tables in every schema
   // and, finding another site's, skips creating its own.
-  const migrator = new Migrator({ db, provider: migrationProviderFor(capabilities), ...(schema ? { migrationTableSchema: schema } : {}) });
+  // Unordered: migrations developed side by side may land in either order; each is self-contained.
+  const migrator = new Migrator({ db, allowUnorderedMigrations: true, provider: migrationProviderFor(capabilities), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) throw new AppError('DATABASE_UNAVAILABLE', `Database migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`, { cause: error });
