@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
+import { loadNinjsMappingFile } from '../config/ninjs-mapping-file.js';
 import { isAppError } from '../domain/errors.js';
+import type { SubjectMapping } from '../ingest/ninjs/map-subjects-to-terms.js';
 import { isDirectory, listImportFiles, readImportFile } from '../ingest/read-import-file.js';
 import { readDocument, type ReadDocument } from '../ingest/read-document.js';
 import { createDateline, type Dateline } from '../main.js';
@@ -10,14 +12,14 @@ import { createProgress } from './progress.js';
 const isUrl = (target: string) => /^https?:\/\//i.test(target);
 
 /** Reads one FILE or URL into drafts. */
-async function read(dateline: Dateline, target: string, taxonomyLabels: string[]): Promise<ReadDocument> {
+async function read(dateline: Dateline, target: string, taxonomyLabels: string[], ninjsMapping: SubjectMapping[] | undefined): Promise<ReadDocument> {
   if (isUrl(target)) {
     const outcome = await dateline.services.fetcher.fetch(target, { accept: 'any' });
     if (outcome.status !== 'ok') throw new Error(`${target} answered "not modified" to a request that asked for no cache`);
     const { resource } = outcome;
-    return readDocument({ bytes: resource.body, name: target, url: resource.url, contentType: resource.contentType, charset: resource.charset, taxonomyLabels });
+    return readDocument({ bytes: resource.body, name: target, url: resource.url, contentType: resource.contentType, charset: resource.charset, taxonomyLabels, ninjsMapping });
   }
-  return readDocument({ bytes: await readImportFile(target), name: target, taxonomyLabels });
+  return readDocument({ bytes: await readImportFile(target), name: target, taxonomyLabels, ninjsMapping });
 }
 
 function describe(error: unknown, target: string): string {
@@ -39,6 +41,7 @@ export function registerImportCommand(program: Command): void {
         await dateline.prepare({ demoContent: false });
         const index = await dateline.services.taxonomies.index();
         const taxonomyLabels = index.taxonomies.flatMap((t) => [t.name, t.pluralName]);
+        const ninjsMapping = dateline.config.ninjsMappingFile ? loadNinjsMappingFile(dateline.config.ninjsMappingFile) : undefined;
         const expanded: string[] = [];
         for (const target of targets) {
           if (!isUrl(target) && (await isDirectory(target))) expanded.push(...(await listImportFiles(target)));
@@ -48,7 +51,7 @@ export function registerImportCommand(program: Command): void {
         for (const target of expanded) {
           let document: ReadDocument;
           try {
-            document = await read(dateline, target, taxonomyLabels);
+            document = await read(dateline, target, taxonomyLabels, ninjsMapping);
           } catch (error) {
             counts.failed++;
             console.error(describe(error, target));

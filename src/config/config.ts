@@ -17,6 +17,8 @@ export interface Config {
   schedulerIntervalMs: number;
   /** A JSON file with the site's starting taxonomies, instead of the built-in Region and Theme sets. */
   taxonomiesFile: string | null;
+  /** A JSON table mapping IPTC subjects and places onto the site's terms, instead of the built-in one. */
+  ninjsMappingFile: string | null;
   /** Outgoing mail (password resets): an smtp:// or smtps:// URL, and the sender. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -42,6 +44,7 @@ const envSchema = z.object({
   DEMO_CONTENT: z.enum(['0', '1', 'true', 'false', 'yes', 'no']).default('1'),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
   TAXONOMIES_FILE: z.string().min(1).optional(),
+  NINJS_MAPPING_FILE: z.string().min(1).optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'use smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Dateline <no-reply@localhost>'),
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoContent: ['1', 'true', 'yes'].includes(e.DEMO_CONTENT),
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     taxonomiesFile: e.TAXONOMIES_FILE ? path.resolve(e.TAXONOMIES_FILE) : null,
+    ninjsMappingFile: e.NINJS_MAPPING_FILE ? path.resolve(e.NINJS_MAPPING_FILE) : null,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     fetch: { timeoutMs: e.FETCH_TIMEOUT_MS, maxBytes: e.FETCH_MAX_BYTES },

@@ -7,6 +7,7 @@ import { feedItemToEntry } from './feeds/feed-document-reader.js';
 import { FeedParseError, parseFeed } from './feeds/parse-feed.js';
 import { NinjsError } from './ninjs/parse-ninjs.js';
 import { ninjsDocumentToDrafts } from './ninjs/ninjs-to-drafts.js';
+import type { SubjectMapping } from './ninjs/map-subjects-to-terms.js';
 import { flattenedToDraft } from './text/flattened-to-draft.js';
 import { FlattenedArticleError, parseFlattenedArticle } from './text/parse-flattened-article.js';
 
@@ -31,6 +32,8 @@ export interface ReadDocumentInput {
   charset?: string | null;
   /** Labels of the site's taxonomies, read from "Region: …" lines of flattened pages. */
   taxonomyLabels: string[];
+  /** How ninjs subjects and places map onto terms; the built-in table when absent. */
+  ninjsMapping?: SubjectMapping[];
 }
 
 /** Recognises a document by its content (never by name alone) and reads it into drafts. */
@@ -40,7 +43,7 @@ export function readDocument(input: ReadDocumentInput): ReadDocument {
   try {
     switch (kind) {
       case 'ninjs': {
-        const { drafts, problems } = ninjsDocumentToDrafts(input.bytes);
+        const { drafts, problems } = ninjsDocumentToDrafts(input.bytes, input.ninjsMapping);
         return { kind, drafts, problems, removed: [] };
       }
       case 'feed': {
