@@ -30,7 +30,7 @@ export async function publicRoutes(app: FastifyInstance, deps: PublicRoutesDeps)
 
   /** Serves from the cache, or loads, renders, caches and serves. `load` returning null means 404. */
   async function page<T>(request: FastifyRequest, reply: FastifyReply, load: () => Promise<PageData<T> | null>, render: (data: PageData<T>) => Rendered): Promise<FastifyReply> {
-    const key = request.url;
+    const key = pageCacheKey(request.url);
     const hit = cache.get(key);
     if (hit) return sendPage(request, reply, hit);
     const startedAt = cache.begin();
@@ -98,4 +98,16 @@ export class Redirect extends Error {
   constructor(readonly location: string, readonly status: 301 | 302) {
     super(`Redirect to ${location}`);
   }
+}
+
+/**
+ * The cache key of a public page: its path and the one parameter pages read (`page`). Tracking
+ * parameters (utm_*, fbclid…) and junk query strings share the cached page instead of forcing
+ * a new render each, so they can neither slow the site down nor push real pages out.
+ */
+export function pageCacheKey(url: string): string {
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const page = new URLSearchParams(url.slice(q + 1)).get('page');
+  return page === null ? url.slice(0, q) : `${url.slice(0, q)}?page=${page}`;
 }

@@ -184,6 +184,13 @@ for (const { dialect } of testDatabases) {
       t.clock.set('2026-11-27T10:00:00Z');
     });
 
+    it('serves tracking-parameter variants of a page from one cache entry', async () => {
+      await get('/theme/');
+      const before = t.dateline.cache.size;
+      for (let i = 0; i < 20; i++) assert.equal((await get(`/theme/?utm_source=news${i}&fbclid=${i}`)).statusCode, 200);
+      assert.equal(t.dateline.cache.size, before);
+    });
+
     it('reports health', async () => {
       const res = await get('/health');
       assert.equal(res.statusCode, 200);
