@@ -81,7 +81,8 @@ export function articlePath(article: Pick<Article, 'slug' | 'publishedAt' | 'cre
 /** A plain-text excerpt of at most `max` characters, cut at a word boundary. */
 export function excerptFromText(text: string, max = 240): string {
   const clean = text.replace(/\s+/g, ' ').trim();
-  if (graphemeLength(clean) <= max) return clean;
+  const head = cutGraphemes(clean, max + 1);
+  if (head.length === clean.length && graphemeLength(head) <= max) return clean;
   const cut = cutGraphemes(clean, max - 1);
   const nextIsBreak = clean.charAt(cut.length) === ' ';
   if (nextIsBreak) return `${cut.replace(/[\s,;:.–-]+$/, '')}…`;

@@ -5,7 +5,8 @@ export function cutGraphemes(text: string, max: number): string {
   if (text.length <= max) return text;
   let out = '';
   let count = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  // Segment only a bounded head: no cluster is longer than a few dozen code units in practice.
+  for (const { segment } of graphemes.segment(text.slice(0, max * 8 + 64))) {
     if (count === max || out.length + segment.length > max * 4) break;
     out += segment;
     count++;

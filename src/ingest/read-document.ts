@@ -50,10 +50,12 @@ export function readDocument(input: ReadDocumentInput): ReadDocument {
         const feed = parseFeed(input.bytes, { url: input.url ?? null, contentType: input.contentType ?? null });
         const drafts: ImportDraft[] = [];
         const problems = feed.problems.map((p) => (p.item === null ? p.message : `item ${p.item + 1}: ${p.message}`));
-        for (const item of feed.items) {
+        feed.items.forEach((item, index) => {
           const entry = feedItemToEntry(item);
           if (entry) drafts.push(entry.draft);
-        }
+          else problems.push(`item ${index + 1}: it has neither a title nor a summary, so it was not imported`);
+        });
+        if (feed.items.length === 0) problems.push('the feed has no items');
         return { kind, drafts, problems, removed: [] };
       }
       case 'html-page': {
@@ -85,6 +87,9 @@ export function recogniseDocument(input: Pick<ReadDocumentInput, 'bytes' | 'name
   if (/^<(!doctype\s+html|html|head|body|article|div|p)[\s>]/i.test(head) || /text\/html|application\/xhtml/i.test(input.contentType ?? '')) return 'html-page';
   if (/\.(txt|md|markdown)$/i.test(input.name)) return 'flattened-text';
   if (/<html[\s>]/i.test(head)) return 'html-page';
+  if (/^<(\?xml|[a-z][\w.-]*:?[\w.-]*[\s>/])/i.test(head)) {
+    throw new AppError('IMPORT_UNPARSEABLE', `${input.name}: an XML document that is neither a feed nor a web page (NewsML-G2 and other XML formats are not imported yet).`);
+  }
   return 'flattened-text';
 }
 
