@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { ImportDraft } from '../app/import-service.js';
 import { AppError } from '../domain/errors.js';
 import { decodeHtmlBytes } from './decode/decode-html-bytes.js';
@@ -37,7 +38,8 @@ export interface ReadDocumentInput {
 }
 
 /** Recognises a document by its content (never by name alone) and reads it into drafts. */
-export function readDocument(input: ReadDocumentInput): ReadDocument {
+export function readDocument(raw: ReadDocumentInput): ReadDocument {
+  const input = { ...raw, bytes: gunzipIfCompressed(raw.bytes, raw.name) };
   const kind = recogniseDocument(input);
   const where = input.name;
   try {
@@ -92,6 +94,18 @@ export function recogniseDocument(input: Pick<ReadDocumentInput, 'bytes' | 'name
   }
   return 'flattened-text';
 }
+
+/** Saved feeds and pages are sometimes gzip files under a plain name; read what is inside, bounded. */
+function gunzipIfCompressed(bytes: Buffer, name: string): Buffer {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_DOCUMENT_BYTES });
+  } catch (error) {
+    throw new AppError('IMPORT_UNREADABLE', `${name}: a gzip file that could not be unpacked (${(error as Error).message}); it may be damaged or unpack to more than ${MAX_DOCUMENT_BYTES / 1048576} MB.`, { cause: error });
+  }
+}
+
+const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 function asImportError(error: unknown, where: string): unknown {
   if (error instanceof FeedParseError) return new AppError('FEED_UNREADABLE', `${where}: ${error.message}`, { cause: error, details: { reason: error.code } });

@@ -6,7 +6,6 @@
 // drafts and the problems that explain why. Nothing else may be thrown, and afterwards the inbox
 // holds exactly the articles the imports reported.
 //
-// The todo tests name what src/ still gets wrong with this corpus (reported, not fixed here).
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -100,7 +99,7 @@ describe('importing every file of the feed and IPTC corpora', { skip: missing, t
       const stored = outcome.outcomes.filter((status) => status === 'imported' || status === 'already-imported').length;
       if (stored > 0) return;
       outcome.result = 'nothing';
-      // No article and no AppError: then the document itself must have said why (the todo test below lists those that do not).
+      // No article and no AppError: then the document itself must have said why (checked below, over all files).
       if (read.drafts.length > 0) assert.fail(`${name}: ${read.drafts.length} drafts, none stored; errors: ${outcome.draftErrors.slice(0, 3).join('; ')}`);
     });
   }
@@ -126,17 +125,18 @@ describe('importing every file of the feed and IPTC corpora', { skip: missing, t
     t.diagnostic(`slowest: ${slowest.map((o) => `${o.file} ${(o.ms / 1000).toFixed(1)} s`).join(', ')}`);
   });
 
-  test('every file that yields no article says why', { todo: 'src: readDocument returns no drafts and no problem for feeds without items, and drops untitled feed items silently' }, () => {
+  test('every file that yields no article says why', () => {
     const silent = outcomes.filter((o) => o.result === 'nothing' && o.problems.length === 0).map((o) => `${o.file} (${o.kind})`);
     assert.deepEqual(silent, []);
   });
 
-  test('files that are not text pages (XML, binary) are not imported as flattened text pages', { todo: 'src: recogniseDocument takes anything it does not recognise for a flattened text page' }, () => {
+  test('files that are not text pages (XML, binary) are not imported as flattened text pages', () => {
     const wrong = outcomes.filter((o) => o.kind === 'flattened-text' && !/\.(txt|md|markdown)$/i.test(o.file)).map((o) => `${o.file}: ${JSON.stringify((o.title ?? '').slice(0, 50))}`);
     assert.deepEqual(wrong, []);
   });
 
-  test('every file is read and imported within 10 s', { todo: 'src: excerptFromText counts the graphemes of the whole body; Intl.Segmenter is quadratic on long strings in Node 20' }, () => {
+  // excerptFromText once counted the graphemes of a whole body, and Intl.Segmenter is quadratic on long strings in Node 20: minutes for one file.
+  test('every file is read and imported within 10 s', () => {
     const slow = outcomes.filter((o) => o.ms > 10_000).map((o) => `${o.file}: ${(o.ms / 1000).toFixed(1)} s`);
     assert.deepEqual(slow, []);
   });

@@ -2,24 +2,29 @@
  * End to end: every payload of the shared XSS corpora (/work/shared/corpus/xss/) goes through each
  * import path — a flattened text page, an HTML page, an RSS 2.0 feed, a JSON Feed 1.1 and an IPTC
  * ninjs 2.x document, all built here — into article titles, bylines and bodies; each document is
- * read with readDocument, imported and published; then the real server renders the site in
- * headless Chromium and the test proves that no script ran.
+ * read with readDocument, imported with importDraft and published; then the real server renders
+ * the sites in headless Chromium and the test shows that no script ran.
  *
- * Batching keeps the run bounded: every payload gets an article of its own (title
- * "X<path><n> <payload>", byline "<payload>", the payload in the body for the listing excerpt),
- * shown 100 to a listing page; and every 100 payloads get one "batch" article whose title and
+ * Batching keeps the run bounded. Every payload gets an article of its own (title
+ * "X<path><n> <payload>", byline "<payload>", the payload in the body, so in the listing excerpt
+ * too), shown 100 to a listing page. Every 200 payloads also get a "batch" article whose title and
  * byline hold all of them (so <title>, <meta>, JSON-LD and the author archive heading meet every
- * payload) and whose body holds each of them as a paragraph. The test loads every listing page,
- * every batch article page, the author directory and the batch authors' archives.
+ * payload) and whose body holds each as a paragraph; payloads that take their neighbours with them
+ * are placed at a batch's edge or alone (see importBatches). Each import path gets its own sites of
+ * 1,500 payloads. The test loads every listing page, every batch article page, every author
+ * directory and some author archives — while the next site imports, so that Chromium and the
+ * importer share the two cores.
  *
- * In the browser, before any page script: alert/confirm/prompt/print/open, fetch, XHR, sendBeacon,
- * WebSocket, EventSource, Worker, postMessage, Function, string timers, document.write, the cookie
- * and the Image src setter record into
- * window.__xss. Dialogs, popups, page errors, navigations of the main frame away from the loaded
- * URL and parsed scripts (the site serves no JavaScript of its own, so the Chromium debugger should
- * see none) fail the page; requests to other origins are aborted (an <img> a sanitizer left in
- * place may ask for one: that is not script). After load and a short settle the DOM is scanned for
- * script-capable elements, on* attributes and javascript:/vbscript:/data: URLs.
+ * In the browser, before any page script, window.alert/confirm/prompt/print/open, fetch,
+ * XMLHttpRequest open/send, sendBeacon, WebSocket, EventSource, Worker, SharedWorker, Function,
+ * postMessage, setTimeout/setInterval, document.write, document.cookie and the Image src setter are replaced
+ * by recorders (window.__xss). Dialogs, popups, page errors, navigations away from the loaded URL
+ * and any script the Chromium debugger sees compiled while the page loads (the site serves no
+ * JavaScript, so there must be none) fail the page. Requests to other origins go to a refusing
+ * proxy (a sanitized <img src="http://…"> may ask for one: not script, and not let out). After load
+ * and a short settle the DOM is scanned for script-capable elements, on* attributes and URLs of
+ * schemes other than http(s) and mailto. A control page served by the test itself first shows
+ * that these detectors do fire.
  *
  * DATELINE_XSS_E2E_LIMIT=N limits the run to the first N payloads (for working on the test).
  */
@@ -37,11 +42,14 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { launchBrowser } from '../support/browser.js';
 import { loadXssPayloads, xssCorpusDir, type XssPayload } from '../support/xss-payloads.js';
 
-const batchSize = 100;
+/** Per-payload articles built at a time (one feed or ninjs document, or that many pages). */
+const itemsPerDocument = 100;
+/** Payloads in one batch article (its title, byline and body). */
+const payloadsPerBatch = 200;
 /** Payloads per site (database): see `sites`. */
 const payloadsPerSite = 1500;
-/** Author archives loaded per batch article (a ninjs byline splits into many authors). */
-const authorArchivesPerBatch = 1;
+/** Author archives loaded per site: those of the batch articles' authors with the longest names. */
+const authorArchivesPerSite = 4;
 const pageSize = 100;
 const browserPages = 3;
 const settleMs = 50;
@@ -80,8 +88,8 @@ interface ImportPath {
   titlesKept: number;
   /** Documents that give every entry an article of its own: payload in title, byline and body. */
   singles(entries: Entry[]): BuiltDocument[];
-  /** One document with one article: every payload of the batch in its title and byline (or a plain byline), and each as a body paragraph. */
-  batch(batch: Batch, bylines: boolean): BuiltDocument;
+  /** One document with one article: every payload of the batch in its title and byline, and each as a body paragraph. */
+  batch(batch: Batch): BuiltDocument;
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -94,10 +102,9 @@ const cdata = (text: string) => `<![CDATA[${text.replace(notXmlCharacter, '\ufff
 
 const filler = (marker: string) =>
   `Reporting for ${marker}: the council met on Tuesday evening to discuss the budget, the new library, road repairs and the bus timetable for the coming winter months.`;
-const entryTitle = (entry: Entry, form: (p: string) => string = (p) => p) => `${entry.marker} ${form(entry.payload.source)}`;
-const batchTitle = (batch: Batch, form: (p: string) => string = (p) => p) => `${batch.marker} ${batch.entries.map((e) => form(e.payload.source)).join(' ')}`;
-const plainByline = 'Batch Desk';
-const batchByline = (batch: Batch, bylines: boolean) => (bylines ? batch.entries.map((e) => e.payload.source).join(' ') : plainByline);
+const entryTitle = (entry: Entry) => `${entry.marker} ${entry.payload.source}`;
+const batchTitle = (batch: Batch) => `${batch.marker} ${batch.entries.map((e) => e.payload.source).join(' ')}`;
+const batchByline = (batch: Batch) => batch.entries.map((e) => e.payload.source).join(' ');
 /** A body paragraph: the marker (to count what survives), then the payload. */
 const paragraph = (entry: Entry) => `${entry.marker}: ${entry.payload.source}`;
 const singleBodyHtml = (entry: Entry) => `<p>${filler(entry.marker)}</p>\n<p>${paragraph(entry)}</p>\n<p>${filler(`${entry.marker} (end)`)}</p>`;
@@ -118,9 +125,9 @@ const flattenedText: ImportPath = {
     name: `${e.marker}.md`,
     bytes: flattenedPage(entryTitle(e), e.payload.source, [filler(e.marker), paragraph(e), filler(`${e.marker} (end)`)]),
   })),
-  batch: (batch, bylines) => ({
+  batch: (batch) => ({
     name: `${batch.marker}.md`,
-    bytes: flattenedPage(batchTitle(batch), batchByline(batch, bylines), [filler(batch.marker), ...batch.entries.map(paragraph), filler(`${batch.marker} (end)`)]),
+    bytes: flattenedPage(batchTitle(batch), batchByline(batch), [filler(batch.marker), ...batch.entries.map(paragraph), filler(`${batch.marker} (end)`)]),
   }),
 };
 
@@ -145,9 +152,9 @@ const htmlPage: ImportPath = {
     bytes: htmlDocument({ text: entryTitle(e), markup: entryTitle(e) }, { text: e.payload.source, markup: e.payload.source }, singleBodyHtml(e)),
   })),
   // A batch page keeps its heading as text: one payload opening a comment there would swallow the page.
-  batch: (batch, bylines) => ({
+  batch: (batch) => ({
     name: `${batch.marker}.html`,
-    bytes: htmlDocument({ text: batchTitle(batch), markup: escapeHtml(batchTitle(batch)) }, { text: batchByline(batch, bylines), markup: escapeHtml(batchByline(batch, bylines)) }, batchBodyHtml(batch)),
+    bytes: htmlDocument({ text: batchTitle(batch), markup: escapeHtml(batchTitle(batch)) }, { text: batchByline(batch), markup: escapeHtml(batchByline(batch)) }, batchBodyHtml(batch)),
   }),
 };
 
@@ -159,7 +166,7 @@ interface FeedItem {
 }
 
 const singleItems = (entries: Entry[]): FeedItem[] => entries.map((e) => ({ marker: e.marker, title: entryTitle(e), author: e.payload.source, contentHtml: singleBodyHtml(e) }));
-const batchItem = (batch: Batch, bylines: boolean): FeedItem => ({ marker: batch.marker, title: batchTitle(batch), author: batchByline(batch, bylines), contentHtml: batchBodyHtml(batch) });
+const batchItem = (batch: Batch): FeedItem => ({ marker: batch.marker, title: batchTitle(batch), author: batchByline(batch), contentHtml: batchBodyHtml(batch) });
 
 /** RSS 2.0: title and author as (escaped) text, the body raw in CDATA. */
 function rssDocument(name: string, items: FeedItem[]): BuiltDocument {
@@ -190,7 +197,7 @@ const rssFeed: ImportPath = {
   kind: 'feed',
   titlesKept: 0,
   singles: (entries) => [rssDocument(`${entries[0]!.marker}-items`, singleItems(entries))],
-  batch: (batch, bylines) => rssDocument(batch.marker, [batchItem(batch, bylines)]),
+  batch: (batch) => rssDocument(batch.marker, [batchItem(batch)]),
 };
 
 function jsonFeedDocument(name: string, items: FeedItem[]): BuiltDocument {
@@ -212,7 +219,7 @@ const jsonFeed: ImportPath = {
   kind: 'feed',
   titlesKept: 0.9,
   singles: (entries) => [jsonFeedDocument(`${entries[0]!.marker}-items`, singleItems(entries))],
-  batch: (batch, bylines) => jsonFeedDocument(batch.marker, [batchItem(batch, bylines)]),
+  batch: (batch) => jsonFeedDocument(batch.marker, [batchItem(batch)]),
 };
 
 /** IPTC ninjs 2.x: a collection (JSON array) of text items with headlines, an HTML body and "by". */
@@ -237,7 +244,7 @@ const ninjs: ImportPath = {
   kind: 'ninjs',
   titlesKept: 0.9,
   singles: (entries) => [ninjsDocument(`${entries[0]!.marker}-items`, singleItems(entries))],
-  batch: (batch, bylines) => ninjsDocument(batch.marker, [batchItem(batch, bylines)]),
+  batch: (batch) => ninjsDocument(batch.marker, [batchItem(batch)]),
 };
 
 const importPaths: ImportPath[] = [flattenedText, htmlPage, rssFeed, jsonFeed, ninjs];
@@ -264,11 +271,8 @@ interface PathStats {
   disruptive: number;
   /** Payloads whose body paragraph (found by its marker) is in a stored batch article. */
   bodyPayloadsKept: number;
-  /** Payloads whose paragraph did not survive even alone in a batch document. */
+  /** Payloads whose paragraph survives neither in their own article nor alone in a batch. */
   bodyPayloadsDropped: string[];
-  /** Drafts whose import failed with the known slug bug (see the todo test), and how many of them were per-payload articles. */
-  slugCollisions: number;
-  singleSlugCollisions: number;
   ms: number;
 }
 
@@ -281,23 +285,6 @@ function markerOfDraft(draft: ImportDraft): string | null {
   const found = markerPattern.exec(draft.original.url ?? '') ?? markerPattern.exec(draft.title.slice(0, 8)) ?? /Reporting for (X[THRJN](?:\d{4}|B\d{3}))/.exec(draft.body);
   return found ? (found[1] ?? found[0]).toUpperCase() : null;
 }
-
-/**
- * A bug in src/ this test meets (reported, not fixed here): three or more authors or articles whose
- * slugs share their first 79–80 characters. uniqueSlug cuts the stem to make room for "-2", but
- * slugsLike(base) only finds `base` and `base-%`, so the cut candidate "stem-2" is never seen as
- * taken and the insert fails with the database's UNIQUE error instead of becoming "stem-3".
- */
-const slugCollisionBug = /UNIQUE constraint failed: \w+\.slug|duplicate key value violates unique constraint "\w*slug\w*"/;
-
-/**
- * Another bug in src/ (reported): parseXmlTree (src/ingest/feeds/xml-tree.ts) removes the first
- * match of its DOCTYPE pattern anywhere in the document, not only in the prolog. Text such as
- * "<!DOCTYPE doc [" inside an item's CDATA then takes the section's closing "]]>" with it, and
- * the whole, well-formed feed is refused ("CDATA is not closed"). Our documents have no DOCTYPE of
- * their own, so any in them is a payload's.
- */
-const doctypeBug = /<!DOCTYPE/i;
 
 // ---------------------------------------------------------------------------------------------
 // The browser side
@@ -419,17 +406,16 @@ interface Visit {
   bodyMarkers: string[];
 }
 
-/** A browser tab that loads URLs one after another and reports everything suspicious it saw. */
-/** The site one import path's articles are published on. */
+/** A site (database and server) where up to 1,500 payloads' articles of one import path are published. */
 interface Site {
   path: ImportPath;
   app: TestApp;
   origin: string;
   /** Public paths of every article stored. */
   articlePaths: Set<string>;
-  /** URLs of the batch articles, and of (some of) their authors' archives. */
+  /** URLs of the batch articles, and of their authors' archives with the length of the author's name. */
   batchArticleUrls: string[];
-  batchAuthorUrls: Set<string>;
+  batchAuthors: Map<string, number>;
 }
 
 type PageKind = 'listing' | 'article' | 'directory' | 'author';
@@ -440,6 +426,7 @@ interface Job {
   url: string;
 }
 
+/** A browser tab that loads URLs one after another and reports everything suspicious it saw. */
 class Tab {
   private expected = '';
   private events: string[] = [];
@@ -518,8 +505,6 @@ describe('XSS payloads through every import path, rendered by the real server in
   let payloads: XssPayload[] = [];
   const stats = new Map<string, PathStats>();
   const unexpectedErrors: string[] = [];
-  const slugCollisions: string[] = [];
-  const doctypeRefusals: string[] = [];
   const externalRequests = new Set<string>();
   const startedAt = Date.now();
   let pagesLoaded = 0;
@@ -539,8 +524,7 @@ describe('XSS payloads through every import path, rendered by the real server in
       if (read.kind !== path.kind) unexpectedErrors.push(`${document.name}: read as ${read.kind}, not ${path.kind}`);
       drafts = read.drafts;
     } catch (error) {
-      if (isAppError(error, 'FEED_UNREADABLE') && doctypeBug.test(document.bytes.toString('utf8'))) doctypeRefusals.push(`${document.name}: ${error.message.slice(0, 160)}`);
-      else if (isAppError(error) && error.message.includes(document.name)) s.refusedDocuments.push(`${document.name}: ${error.message.slice(0, 160)}`);
+      if (isAppError(error) && error.message.includes(document.name)) s.refusedDocuments.push(`${document.name}: ${error.message.slice(0, 160)}`);
       else unexpectedErrors.push(`readDocument(${document.name}) threw ${String(error)}`);
       return stored;
     }
@@ -553,14 +537,7 @@ describe('XSS payloads through every import path, rendered by the real server in
       try {
         outcome = await importer.importDraft(draft, { publish: true });
       } catch (error) {
-        const where = `importDraft(${document.name}, ${marker ?? JSON.stringify(draft.title.slice(0, 40))})`;
-        if (!isAppError(error) && slugCollisionBug.test(String(error))) {
-          s.slugCollisions++;
-          if (marker !== null && !isBatchMarker(marker)) s.singleSlugCollisions++;
-          slugCollisions.push(`${where}: ${String(error)}; authors ${JSON.stringify(draft.authors.slice(0, 3).map((a) => a.slice(0, 90)))}${draft.authors.length > 3 ? ` and ${draft.authors.length - 3} more` : ''}`);
-        } else {
-          unexpectedErrors.push(`${where} threw ${String(error)}`);
-        }
+        unexpectedErrors.push(`importDraft(${document.name}, ${marker ?? JSON.stringify(draft.title.slice(0, 40))}) threw ${String(error)}`);
         continue;
       }
       if (outcome.status === 'already-imported') s.alreadyImported++;
@@ -579,8 +556,8 @@ describe('XSS payloads through every import path, rendered by the real server in
     const { path } = site;
     const s = stats.get(path.code)!;
     const bodies = new Map<string, string>();
-    for (let start = 0; start < entries.length; start += batchSize) {
-      for (const document of path.singles(entries.slice(start, start + batchSize))) {
+    for (let start = 0; start < entries.length; start += itemsPerDocument) {
+      for (const document of path.singles(entries.slice(start, start + itemsPerDocument))) {
         for (const [marker, article] of await importDocument(site, document)) {
           if (isBatchMarker(marker)) continue;
           s.singles++;
@@ -598,26 +575,25 @@ describe('XSS payloads through every import path, rendered by the real server in
     const { path } = site;
     const s = stats.get(path.code)!;
     const batch: Batch = { marker: `X${path.code}B${pad(s.batchDocuments++, 3)}`, entries };
-    const collisionsBefore = s.slugCollisions;
-    let article = (await importDocument(site, path.batch(batch, true))).get(batch.marker) ?? null;
-    // The slug bug (see the todo test) hits bylines that split into many long names: keep the batch's title and body then.
-    if (!article && s.slugCollisions > collisionsBefore) article = (await importDocument(site, path.batch(batch, false))).get(batch.marker) ?? null;
+    const article = (await importDocument(site, path.batch(batch))).get(batch.marker) ?? null;
     if (!article) return new Set();
     s.batchArticles++;
     site.batchArticleUrls.push(`${site.origin}${articlePath(article)}`);
-    for (const author of (await site.app.dateline.store.authors.getMany(article.authorIds)).slice(0, authorArchivesPerBatch)) site.batchAuthorUrls.add(`${site.origin}/author/${author.slug}/`);
+    for (const author of await site.app.dateline.store.authors.getMany(article.authorIds)) site.batchAuthors.set(`${site.origin}/author/${author.slug}/`, author.name.length);
     const kept = new Set(entries.filter((e) => article.bodyHtml.includes(`${e.marker}:`)).map((e) => e.marker));
     s.bodyPayloadsKept += kept.size;
     return kept;
   }
 
   /**
-   * Batch articles: up to 100 payloads as title, byline and body paragraphs. Some payloads take
+   * Batch articles: up to 200 payloads as title, byline and body paragraphs. Some payloads take
    * their neighbours with them (an unclosed comment or <plaintext> what follows, a "<body" in a
    * ninjs body what precedes); the payload's own article shows which: its body has a filler
    * paragraph before and after the payload. So a batch is [one that eats what precedes, …payloads
    * that harm nothing, one that eats what follows], and a payload whose own article lost both
-   * fillers goes alone. Paragraphs lost all the same are retried (see placeAgain).
+   * fillers goes alone. Those without an article of their own (their page was refused) are batched
+   * among themselves. Paragraphs lost all the same are retried (see placeAgain), unless they were
+   * lost from the payload's own article too: then extraction drops them, whatever their neighbours.
    */
   async function importBatches(site: Site, entries: Entry[], singleBodies: Map<string, string>): Promise<void> {
     const s = stats.get(site.path.code)!;
@@ -625,22 +601,29 @@ describe('XSS payloads through every import path, rendered by the real server in
     const eatsBefore: Entry[] = [];
     const eatsAfter: Entry[] = [];
     const alone: Entry[] = [];
+    const unknown: Entry[] = [];
+    /** Payloads whose paragraph is gone from their own article too: lost from a batch, they are not retried. */
+    const dropsItself = new Set<string>();
     for (const entry of entries) {
       const body = singleBodies.get(entry.marker);
+      if (body !== undefined && !body.includes(`${entry.marker}:`)) dropsItself.add(entry.marker);
       const before = body?.includes(`Reporting for ${entry.marker}:`) ?? false;
       const after = body?.includes(`Reporting for ${entry.marker} (end)`) ?? false;
-      (before && after ? harmless : before ? eatsAfter : after ? eatsBefore : alone).push(entry);
+      (body === undefined ? unknown : before && after ? harmless : before ? eatsAfter : after ? eatsBefore : alone).push(entry);
     }
     s.disruptive += eatsBefore.length + eatsAfter.length + alone.length;
     const plan: Entry[][] = alone.map((e) => [e]);
+    for (let start = 0; start < unknown.length; start += payloadsPerBatch) plan.push(unknown.slice(start, start + payloadsPerBatch));
     while (harmless.length + eatsBefore.length + eatsAfter.length > 0) {
       const first = eatsBefore.shift();
       const last = eatsAfter.shift();
-      plan.push([...(first ? [first] : []), ...harmless.splice(0, batchSize - 2), ...(last ? [last] : [])]);
+      plan.push([...(first ? [first] : []), ...harmless.splice(0, payloadsPerBatch - 2), ...(last ? [last] : [])]);
     }
     for (const batch of plan) {
       const kept = await importBatch(site, batch);
-      await placeAgain(site, batch.filter((e) => !kept.has(e.marker)));
+      const lost = batch.filter((e) => !kept.has(e.marker));
+      for (const entry of lost.filter((e) => dropsItself.has(e.marker))) s.bodyPayloadsDropped.push(`${entry.marker} (${entry.payload.file} ${entry.payload.label})`);
+      await placeAgain(site, lost.filter((e) => !dropsItself.has(e.marker)));
     }
   }
 
@@ -686,7 +669,7 @@ describe('XSS payloads through every import path, rendered by the real server in
     enqueue(site, 'listing', Array.from({ length: pageCount }, (_, i) => (i === 0 ? `${site.origin}/` : `${site.origin}/?page=${i + 1}`)));
     enqueue(site, 'article', site.batchArticleUrls);
     enqueue(site, 'directory', [`${site.origin}/author/`]);
-    enqueue(site, 'author', [...site.batchAuthorUrls]);
+    enqueue(site, 'author', [...site.batchAuthors].sort((a, b) => b[1] - a[1]).slice(0, authorArchivesPerSite).map(([url]) => url));
   }
 
   async function nextJob(): Promise<Job | null> {
@@ -742,7 +725,7 @@ describe('XSS payloads through every import path, rendered by the real server in
         stats.set(path.code, {
           payloads: payloads.length, documents: 0, refusedDocuments: [], drafts: 0, imported: 0, alreadyImported: 0,
           singles: 0, singleTitlesKept: 0, singlesWithAuthor: 0, batchDocuments: 0, batchArticles: 0, disruptive: 0, bodyPayloadsKept: 0, bodyPayloadsDropped: [],
-          slugCollisions: 0, singleSlugCollisions: 0, ms: 0,
+          ms: 0,
         });
         const pathStart = Date.now();
         const entries = payloads.map((payload, i) => ({ marker: `X${path.code}${pad(i, 4)}`, payload }));
@@ -751,7 +734,7 @@ describe('XSS payloads through every import path, rendered by the real server in
           const app = await createTestApp('sqlite', { demo: false });
           await app.dateline.services.settings.update({ pageSize });
           const origin = await app.server.listen({ port: 0, host: '127.0.0.1' });
-          const site: Site = { path, app, origin, articlePaths: new Set(), batchArticleUrls: [], batchAuthorUrls: new Set() };
+          const site: Site = { path, app, origin, articlePaths: new Set(), batchArticleUrls: [], batchAuthors: new Map() };
           sites.push(site);
           await importBatches(site, chunk, await importSingles(site, chunk));
           enqueueSite(site);
@@ -815,7 +798,7 @@ describe('XSS payloads through every import path, rendered by the real server in
       t.diagnostic(`${path.name} (${(s.ms / 1000).toFixed(1)} s): ${s.documents} documents (${s.refusedDocuments.length} refused) → ${s.drafts} drafts → ${s.imported} articles; `
         + `${s.singles} of ${s.payloads} payloads have an article of their own (${s.singleTitlesKept} kept the payload in the title, ${s.singlesWithAuthor} a byline); `
         + `${s.batchArticles} batch articles hold ${s.bodyPayloadsKept} body payloads (${s.disruptive} payloads harmed their neighbours), ${s.bodyPayloadsDropped.length} dropped by extraction even alone; `
-        + `${s.alreadyImported} already imported, ${s.slugCollisions} lost to the slug bug`);
+        + `${s.alreadyImported} already imported`);
       if (s.refusedDocuments.length) t.diagnostic(`  refused, e.g. ${s.refusedDocuments.slice(0, 3).join(' | ')}`);
       if (s.bodyPayloadsDropped.length) t.diagnostic(`  dropped body payloads, e.g. ${s.bodyPayloadsDropped.slice(0, 5).join(', ')}`);
     }
@@ -827,21 +810,13 @@ describe('XSS payloads through every import path, rendered by the real server in
         // Structured formats carry every payload as data: a document is never refused, and an item
         // is lost only when its whole body sanitizes away.
         assert.deepEqual(s.refusedDocuments, [], `${path.name}: documents refused`);
-        assert.ok(s.singles + s.singleSlugCollisions >= payloads.length * 0.99, `${path.name}: only ${s.singles} of ${payloads.length} payloads have an article of their own`);
+        assert.ok(s.singles >= payloads.length * 0.99, `${path.name}: only ${s.singles} of ${payloads.length} payloads have an article of their own`);
       }
       // Extraction may legitimately drop markup from a title (see titlesKept) or a body, but not most of it.
       assert.ok(s.singleTitlesKept >= payloads.length * path.titlesKept, `${path.name}: only ${s.singleTitlesKept} of ${payloads.length} payloads made it into a stored title`);
       assert.ok(s.bodyPayloadsKept >= payloads.length * 0.9, `${path.name}: only ${s.bodyPayloadsKept} of ${payloads.length} payloads made it into a stored body`);
       assert.equal(s.bodyPayloadsKept + s.bodyPayloadsDropped.length, payloads.length, `${path.name}: every payload is in a batch article's body or dropped by extraction`);
     }
-  });
-
-  it('stores authors and articles whose slugs share 80 characters without a database error', { todo: 'src bug: uniqueSlug/slugsLike miss the cut "stem-2" candidate; reported, fix pending' }, () => {
-    assert.deepEqual(slugCollisions.slice(0, 5), [], `${slugCollisions.length} imports failed with a raw UNIQUE error on a slug`);
-  });
-
-  it('reads a well-formed feed whose content mentions <!DOCTYPE', { todo: 'src bug: parseXmlTree strips a DOCTYPE-like text inside CDATA; reported, fix pending' }, () => {
-    assert.deepEqual(doctypeRefusals.slice(0, 5), [], `${doctypeRefusals.length} well-formed feed documents refused`);
   });
 
   it('renders every listing page (100 titles, bylines and excerpts each) without running a script', (t) => {
@@ -888,6 +863,7 @@ describe('XSS payloads through every import path, rendered by the real server in
   it('reports the totals', (t) => {
     const articles = [...stats.values()].reduce((n, s) => n + s.imported, 0);
     t.diagnostic(`${payloads.length} payloads × ${importPaths.length} import paths; ${articles} articles stored on ${sites.length} sites (import ${(importMs / 1000).toFixed(0)} s); `
-      + `${pagesLoaded} pages loaded in Chromium alongside; ${externalRequests.size} distinct requests to other origins refused; ${((Date.now() - startedAt) / 1000).toFixed(1)} s in all`);
+      + `${pagesLoaded} pages loaded in Chromium alongside; ${externalRequests.size} distinct requests to other origins refused${externalRequests.size ? ` (${[...externalRequests].slice(0, 3).join('; ')})` : ''}; `
+      + `${((Date.now() - startedAt) / 1000).toFixed(1)} s in all`);
   });
 });
