@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import type { BodyFormat } from '../domain/article.js';
+import { payloadsOf, type XssPayload } from '../../test/support/xss-payloads.js';
 import { MarkdownBodyRenderer } from './markdown-body-renderer.js';
 
 const corpusUrl = new URL('../../../shared/corpus/xss/', import.meta.url);
@@ -159,52 +160,6 @@ function violationsOf(markup: string, stripping: Stripping = 'ascii'): string[] 
   return problems;
 }
 
-interface Payload {
-  file: string;
-  label: string;
-  source: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Expands `%name%` markers of an H5SC template with the corpus placeholders. */
-function expandTemplate(template: string, placeholders: Record<string, unknown>): string {
-  return template.replace(/%([a-z0-9_]+)%/g, (match, name: string) => {
-    const value = placeholders[name];
-    return typeof value === 'string' ? value : match;
-  });
-}
-
-/** Reads one corpus file in any of the formats its README describes. */
-function payloadsOf(file: string, text: string): Payload[] {
-  if (file.endsWith('.txt')) {
-    const lines = text.split('\n');
-    if (lines.at(-1) === '') lines.pop();
-    return lines.map((line, index) => ({ file, label: `line ${index + 1}`, source: line.replace(/\r$/, '') }));
-  }
-  if (!file.endsWith('.json')) throw new Error(`${file}: not a known corpus format (expected .txt or .json)`);
-  const data: unknown = JSON.parse(text);
-  if (Array.isArray(data)) {
-    return data.map((entry: unknown, index) => {
-      if (!isRecord(entry) || typeof entry.payload !== 'string') throw new Error(`${file}[${index}]: expected an object with a string "payload"`);
-      const title = typeof entry.title === 'string' ? entry.title : typeof entry.heading === 'string' ? entry.heading : '';
-      return { file, label: `#${index} ${title}`.trim(), source: entry.payload };
-    });
-  }
-  if (isRecord(data) && Array.isArray(data.items)) {
-    const placeholders = isRecord(data.placeholders) ? data.placeholders : {};
-    return data.items.map((item: unknown, index) => {
-      if (!isRecord(item)) throw new Error(`${file}.items[${index}]: expected an object`);
-      const source = typeof item.payload === 'string' ? item.payload : typeof item.template === 'string' ? expandTemplate(item.template, placeholders) : null;
-      if (source === null) throw new Error(`${file}.items[${index}]: neither payload nor template`);
-      return { file, label: `id ${String(item.id)} ${typeof item.name === 'string' ? item.name : ''}`.trim(), source };
-    });
-  }
-  throw new Error(`${file}: JSON is neither an array of {payload} nor {placeholders, items}`);
-}
-
 const corpusMissing = !existsSync(corpusPath);
 const corpusFiles = corpusMissing ? [] : readdirSync(corpusPath).filter((name) => !/^readme/i.test(name) && !name.startsWith('.')).sort();
 
@@ -284,7 +239,7 @@ function resultFor(file: string): FileResult {
   if (cached) return cached;
   const payloads = payloadsOf(file, readFileSync(new URL(file, corpusUrl), 'utf8'));
   const result: FileResult = { payloads: payloads.length, failures: [], unicodeOnlyFailures: [] };
-  const describeFailure = (payload: Payload, format: BodyFormat, problems: string[], output: string) =>
+  const describeFailure = (payload: XssPayload, format: BodyFormat, problems: string[], output: string) =>
     `${payload.label} [${format}]: ${problems.join('; ')}\n    input:  ${JSON.stringify(payload.source.slice(0, 200))}\n    output: ${JSON.stringify(output.slice(0, 300))}`;
   for (const payload of payloads) {
     for (const format of formats) {
