@@ -21,6 +21,7 @@ async function run(request: LoadRequest): Promise<LoadSummary> {
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({
       url: request.url,
+      ...(request.paths ? { requests: request.paths.map((path) => ({ method: 'GET' as const, path })) } : {}),
       connections: request.connections,
       pipelining: request.pipelining,
       duration: request.durationSeconds,
@@ -47,6 +48,7 @@ async function run(request: LoadRequest): Promise<LoadSummary> {
     requests: result.requests.total,
     durationSeconds: result.duration,
     p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
     p99Ms: percentile(sorted, 99),
     autocannonP50Ms: result.latency.p50,
     autocannonP99Ms: result.latency.p99,

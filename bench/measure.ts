@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface LoadRequest {
   url: string;
+  /** Paths requested in turn on the same origin (a query mix); the URL alone when absent. */
+  paths?: string[];
   connections: number;
   pipelining: number;
   durationSeconds: number;
@@ -29,6 +31,7 @@ export interface LoadSummary {
   durationSeconds: number;
   /** Percentiles over every 2xx response's latency (float ms). */
   p50Ms: number;
+  p95Ms: number;
   p99Ms: number;
   /** autocannon's own percentiles (integer ms), kept as a cross-check. */
   autocannonP50Ms: number;

@@ -27,6 +27,7 @@ import { createDateline, type Dateline } from '../src/main.js';
 import { replayableHeaders, startBaselineChild, startBaselineInline, type CapturedPage } from './baseline-server.js';
 import { assertCleanRun, httpGet, LoadGenerator, type LoadSummary } from './measure.js';
 import { seedArticles, type SeedResult } from './seed-articles.js';
+import { benchSearchQueries } from '../src/search/search-bench.js';
 
 const usage = `Usage: npm run bench -- [options]
 
@@ -36,14 +37,17 @@ const usage = `Usage: npm run bench -- [options]
   --warmup N          seconds of unrecorded load before each measured run, to get past JIT warm-up (default 1; 0 = none)
   --articles N        articles to seed (default 10000)
   --database URL      postgres://… to run on PostgreSQL in a fresh schema (default: BENCH_DATABASE_URL, else SQLite in a temp dir)
-  --scenario LIST     comma-separated subset of: article,home,archive
+  --scenario LIST     comma-separated subset of: article,home,archive,search
+  --search-articles N articles in the database for the search scenario (default 100000; more are seeded after the page scenarios)
   --baseline MODE     inline (default: the baseline runs on this process's main thread, like Dateline) or child (a fresh process)
   --cpu-prof          write a V8 CPU profile of this process for each measured run, Dateline's and the inline baseline's (slows them)
   --cpu-prof-dir DIR  where to write the profiles (default: a new folder in the temp dir)
   --json              print one JSON object with the results as the last line
   --help              show this help`;
 
-const scenarioNames = ['article', 'home', 'archive'] as const;
+const scenarioNames = ['article', 'home', 'archive', 'search'] as const;
+/** Scenarios that measure a cached page against the bare node:http baseline. */
+type PageScenarioName = Exclude<ScenarioName, 'search'>;
 type ScenarioName = (typeof scenarioNames)[number];
 
 interface Options {
@@ -54,6 +58,7 @@ interface Options {
   articles: number;
   databaseUrl: string | null;
   scenarios: ScenarioName[];
+  searchArticles: number;
   baseline: 'inline' | 'child';
   cpuProfDir: string | null;
   json: boolean;
@@ -84,6 +89,7 @@ function parseOptions(argv: string[]): Options | null {
     connections: positive('connections', values.connections),
     pipelining: positive('pipelining', values.pipelining),
     articles: positive('articles', values.articles),
+    searchArticles: positive('search-articles', values['search-articles']),
     databaseUrl,
     scenarios: scenarios as ScenarioName[],
     baseline: values.baseline,
@@ -102,6 +108,7 @@ function parseOptionValues(argv: string[]) {
       connections: { type: 'string', default: '10' },
       pipelining: { type: 'string', default: '1' },
       articles: { type: 'string', default: '10000' },
+      'search-articles': { type: 'string', default: '100000' },
       database: { type: 'string' },
       scenario: { type: 'string' },
       baseline: { type: 'string', default: 'inline' },
@@ -214,7 +221,7 @@ async function main(): Promise<void> {
   log(`Load: ${options.durationSeconds} s per run after ${options.warmupSeconds} s of warm-up, ${options.connections} connections, pipelining ${options.pipelining}; load generator in a child process, baseline ${options.baseline === 'inline' ? 'in this process' : 'in a child process'}.`);
 
   const results: ScenarioResult[] = [];
-  for (const name of options.scenarios) {
+  for (const name of options.scenarios.filter((s): s is PageScenarioName => s !== 'search')) {
     interrupted.signal.throwIfAborted();
     const pagePath = paths[name];
     const url = `${origin}${pagePath}`;
@@ -242,10 +249,21 @@ async function main(): Promise<void> {
     results.push({ name, path: pagePath, bodyBytes: page.body.length, dateline: datelineRun, baseline: baselineRun });
   }
 
+  let search: { articles: number; queries: number; run: LoadSummary } | null = null;
+  if (options.scenarios.includes('search')) {
+    search = await measureSearch(dateline, origin, options, seed.articles, loadGenerator, interrupted.signal, log);
+  }
+
   log();
   log(table(results));
   if (options.json) {
     const out: Record<string, unknown> = { seed: { articles: seed.articles, seconds: round(seed.seconds, 2) } };
+    if (search) {
+      out.search = {
+        articles: search.articles, queries: search.queries, rps: round(search.run.rps, 1),
+        p50_ms: round(search.run.p50Ms, 3), p95_ms: round(search.run.p95Ms, 3), p99_ms: round(search.run.p99Ms, 3),
+      };
+    }
     for (const r of results) {
       out[r.name] = {
         rps: round(r.dateline.rps, 1),
@@ -259,8 +277,44 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * The search scenario: tops the database up to `--search-articles`, then drives /search/ over HTTP
+ * with a fixed mix of one-word, two-word, phrase, prefix and filtered queries, cycled in order by
+ * every connection. Search pages are never cached, so every request runs a query.
+ */
+async function measureSearch(
+  dateline: Dateline, origin: string, options: Options, seeded: number, loadGenerator: LoadGenerator, signal: AbortSignal, log: (line?: string) => void,
+): Promise<{ articles: number; queries: number; run: LoadSummary }> {
+  const more = Math.max(0, options.searchArticles - seeded);
+  if (more > 0) {
+    log(`search: seeding ${more} more articles to reach ${options.searchArticles}…`);
+    const topUp = await seedArticles(dateline, { count: more, batchSize: 1000, seed: 7_000_007, signal });
+    log(`  ${topUp.articles} more in ${topUp.seconds.toFixed(1)} s (${Math.round(topUp.articles / topUp.seconds)} articles/s, search index written in the same transactions).`);
+  }
+  const index = await dateline.services.taxonomies.index();
+  const region = index.terms.find((t) => t.slug === 'europe');
+  const theme = index.terms.find((t) => t.slug === 'global-economy');
+  const q = (text: string, extra = '') => `/search/?q=${encodeURIComponent(text)}${extra}`;
+  const paths = [
+    ...benchSearchQueries.map((text) => q(text)),
+    q('grain', region ? '&region=europe' : ''),
+    q('ministers', theme ? '&theme=global-economy' : ''),
+    q('pipeline', '&from=2024-01-01&to=2025-12-31'),
+  ];
+  for (const path of paths) {
+    const res = await httpGet(`${origin}${path}`);
+    if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}, expected 200.`);
+  }
+  const articles = await dateline.store.articles.countVisible({ now: new Date().toISOString() as Instant });
+  log(`search: ${paths.length} queries over ${articles} articles…`);
+  const run = await loadGenerator.run({ url: origin, paths, connections: options.connections, pipelining: 1, durationSeconds: options.durationSeconds }, true, signal);
+  if (run.non2xx > 0 || run.errors > 0) throw new Error(`search: ${run.non2xx} non-2xx responses and ${run.errors} errors.`);
+  log(`  ${Math.round(run.rps)} rps, p50 ${run.p50Ms.toFixed(2)} ms, p95 ${run.p95Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms`);
+  return { articles, queries: paths.length, run };
+}
+
 /** Picks the measured paths: a republished article mid-archive, the home page, and page 2 of the biggest region archive. */
-async function scenarioPaths(dateline: Dateline, seed: SeedResult): Promise<Record<ScenarioName, string>> {
+async function scenarioPaths(dateline: Dateline, seed: SeedResult): Promise<Record<PageScenarioName, string>> {
   const now = new Date().toISOString() as Instant;
   const total = await dateline.store.articles.countVisible({ now });
   if (total < seed.articles) throw new Error(`Only ${total} of ${seed.articles} seeded articles are visible.`);
