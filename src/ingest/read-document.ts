@@ -4,7 +4,7 @@ import { AppError } from '../domain/errors.js';
 import { decodeHtmlBytes } from './decode/decode-html-bytes.js';
 import { ExtractionError, extractArticle } from './extract/extract-article.js';
 import { pageToDraft } from './extract/page-to-draft.js';
-import { feedItemToEntry } from './feeds/feed-document-reader.js';
+import { feedToDocument } from './feeds/feed-document-reader.js';
 import { FeedParseError, parseFeed } from './feeds/parse-feed.js';
 import { NinjsError } from './ninjs/parse-ninjs.js';
 import { ninjsDocumentToDrafts } from './ninjs/ninjs-to-drafts.js';
@@ -49,16 +49,9 @@ export function readDocument(raw: ReadDocumentInput): ReadDocument {
         return { kind, drafts, problems, removed: [] };
       }
       case 'feed': {
-        const feed = parseFeed(input.bytes, { url: input.url ?? null, contentType: input.contentType ?? null });
-        const drafts: ImportDraft[] = [];
+        const feed = feedToDocument(parseFeed(input.bytes, { url: input.url ?? null, contentType: input.contentType ?? null }));
         const problems = feed.problems.map((p) => (p.item === null ? p.message : `item ${p.item + 1}: ${p.message}`));
-        feed.items.forEach((item, index) => {
-          const entry = feedItemToEntry(item);
-          if (entry) drafts.push(entry.draft);
-          else problems.push(`item ${index + 1}: it has neither a title nor a summary, so it was not imported`);
-        });
-        if (feed.items.length === 0) problems.push('the feed has no items');
-        return { kind, drafts, problems, removed: [] };
+        return { kind, drafts: feed.entries.map((e) => e.draft), problems, removed: [] };
       }
       case 'html-page': {
         const { text } = decodeHtmlBytes(input.bytes, { contentType: input.contentType ?? null, charset: input.charset ?? null });

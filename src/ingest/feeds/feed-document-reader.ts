@@ -1,7 +1,7 @@
 import type { FeedDocument, FeedDocumentReader, FeedEntry } from '../../app/ingest-ports.js';
 import { AppError } from '../../domain/errors.js';
 import { escapeHtml } from './xml-tree.js';
-import { FeedParseError, parseFeed, type FeedItem } from './parse-feed.js';
+import { FeedParseError, parseFeed, type FeedItem, type ParsedFeed } from './parse-feed.js';
 
 /** Maps one feed item to an import draft: the item link is the original URL, the feed's rights its copyright line. */
 export function feedItemToEntry(item: FeedItem): FeedEntry | null {
@@ -28,6 +28,19 @@ export function feedItemToEntry(item: FeedItem): FeedEntry | null {
   };
 }
 
+/** A parsed feed as entries, with the parser's problems and one for every item that could not become a draft. */
+export function feedToDocument(parsed: ParsedFeed): FeedDocument {
+  const entries: FeedEntry[] = [];
+  const problems = [...parsed.problems];
+  parsed.items.forEach((item, index) => {
+    const entry = feedItemToEntry(item);
+    if (entry) entries.push(entry);
+    else problems.push({ item: index, message: 'it has neither a title nor a summary, so it was not imported' });
+  });
+  if (parsed.items.length === 0) problems.push({ item: null, message: 'the feed has no items' });
+  return { title: parsed.title, siteUrl: parsed.siteUrl, entries, problems };
+}
+
 /** The app's FeedDocumentReader over the RSS/Atom/JSON Feed parser. */
 export const feedDocumentReader: FeedDocumentReader = {
   read(resource): FeedDocument {
@@ -40,13 +53,6 @@ export const feedDocumentReader: FeedDocumentReader = {
       }
       throw error;
     }
-    const entries: FeedEntry[] = [];
-    const problems = [...parsed.problems];
-    parsed.items.forEach((item, index) => {
-      const entry = feedItemToEntry(item);
-      if (entry) entries.push(entry);
-      else problems.push({ item: index, message: 'the item has neither a title nor a summary' });
-    });
-    return { title: parsed.title, siteUrl: parsed.siteUrl, entries, problems };
+    return feedToDocument(parsed);
   },
 };

@@ -6,7 +6,7 @@
  */
 import { collapse, htmlToText, maybeHtmlToText, resolveUrl, sanitizeArticleHtml, textToHtml } from './feed-html.js';
 import { parseFeedDate } from './parse-feed-date.js';
-import type { FeedFormat, FeedItem, FeedProblem } from './parsed-feed.js';
+import type { FeedItem, FeedProblem, ParsedFeed } from './parsed-feed.js';
 
 /** Below this many characters of text, content counts as a teaser and the poller fetches the page. */
 export const FULL_CONTENT_MIN_CHARS = 500;
@@ -39,16 +39,7 @@ export interface ItemDraft {
 }
 
 /** A feed as read from the document: feed-level fields already final, items still drafts. */
-export interface FeedDraft {
-  format: FeedFormat;
-  title: string | null;
-  siteUrl: string | null;
-  feedUrl: string | null;
-  language: string | null;
-  rights: string | null;
-  items: (ItemDraft | { error: string })[];
-  problems: FeedProblem[];
-}
+export type FeedDraft = Omit<ParsedFeed, 'items'> & { items: (ItemDraft | { error: string })[] };
 
 /** Normalises a draft; returns null (with a problem) when nothing readable is left: no title, summary or content. */
 export function finishFeedItem(draft: ItemDraft, index: number, feed: { language: string | null; rights: string | null }, problems: FeedProblem[]): FeedItem | null {
