@@ -1,0 +1,158 @@
+import { createReadStream } from 'node:fs';
+import { parser } from 'stream-json';
+import type { z } from 'zod';
+import { AppError } from '../../domain/errors.js';
+import {
+  ghostMemberRecord, ghostPostRecord, ghostSideTables,
+  type GhostMemberRecord, type GhostPostMetaRecord, type GhostPostRecord, type GhostSideTable, type GhostTagRecord, type GhostUserRecord,
+} from './ghost-export-records.js';
+import { JsonRowWalker, type WalkedRow } from './json-row-walker.js';
+
+/** A problem with one row of the export; the rest of the import goes on. */
+export interface GhostRowProblem {
+  table: string;
+  index: number;
+  message: string;
+}
+
+/** A post with what the side tables say about it. */
+export interface GhostPostItem {
+  index: number;
+  post: GhostPostRecord;
+  tags: GhostTagRecord[];
+  authors: GhostUserRecord[];
+  meta: GhostPostMetaRecord | null;
+}
+
+export type GhostStreamItem<T> = { ok: true; item: T } | { ok: false; problem: GhostRowProblem };
+
+export interface GhostExport {
+  exportedOn: string | null;
+  version: string | null;
+  tags: GhostTagRecord[];
+  users: GhostUserRecord[];
+  settings: Record<string, unknown>;
+  /** Problems found while reading the side tables. */
+  problems: GhostRowProblem[];
+  /** Streams the posts (a second pass over the file), each joined to its tags, authors and meta. */
+  posts(): AsyncGenerator<GhostStreamItem<GhostPostItem>>;
+  /** Streams the members, where the export has them. */
+  members(): AsyncGenerator<GhostStreamItem<GhostMemberRecord>>;
+}
+
+export interface GhostReadLimits {
+  /** Characters of text in one row before it is refused as oversized. */
+  maxRowChars: number;
+}
+
+const DEFAULT_LIMITS: GhostReadLimits = { maxRowChars: 32 * 1024 * 1024 };
+
+async function* walk(file: string, wantTable: (table: string) => boolean, limits: GhostReadLimits): AsyncGenerator<WalkedRow> {
+  const walker = new JsonRowWalker(wantTable, limits.maxRowChars);
+  const tokens = createReadStream(file, { encoding: 'utf8' }).pipe(parser.asStream({ packKeys: true, streamKeys: false, packStrings: false, streamStrings: true, packNumbers: true, streamNumbers: false }));
+  try {
+    for await (const token of tokens) {
+      walker.consume(token as { name: string; value?: unknown });
+      while (walker.rows.length) yield walker.rows.shift()!;
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new AppError('IMPORT_UNPARSEABLE', `The Ghost export is not valid JSON (${message}). Rows read before this point were kept; fix or re-export the file and run the import again.`, { cause: error });
+  }
+}
+
+function issue(table: string, index: number, error: z.ZodError): GhostRowProblem {
+  const first = error.issues[0];
+  return { table, index, message: `${first?.path.join('.') || 'row'}: ${first?.message ?? 'invalid'}` };
+}
+
+function oversized(row: Extract<WalkedRow, { kind: 'oversized' }>): GhostRowProblem {
+  return { table: row.table, index: row.index, message: `row is too large (${row.chars.toLocaleString('en')} characters of text); skipped` };
+}
+
+/**
+ * Opens a Ghost JSON export (0.x to 5.x, wrapped or flat). The first pass reads everything but
+ * posts and members, which are small; posts and members stream on a later pass, so the memory
+ * used does not grow with the size of the archive.
+ */
+export async function readGhostExport(file: string, limits: GhostReadLimits = DEFAULT_LIMITS): Promise<GhostExport> {
+  let exportedOn: string | null = null;
+  let version: string | null = null;
+  let sawData = false;
+  const problems: GhostRowProblem[] = [];
+  const side = { tags: [] as GhostTagRecord[], users: [] as GhostUserRecord[], settings: {} as Record<string, unknown> };
+  const postTags = new Map<string, { tagId: string; order: number }[]>();
+  const postAuthors = new Map<string, { authorId: string; order: number }[]>();
+  const postMeta = new Map<string, GhostPostMetaRecord>();
+
+  for await (const row of walk(file, (t) => t in ghostSideTables || t === 'posts', limits)) {
+    if (row.kind === 'meta') {
+      const meta = (row.value ?? {}) as { exported_on?: unknown; version?: unknown };
+      const on = typeof meta.exported_on === 'number' || typeof meta.exported_on === 'string' ? new Date(meta.exported_on) : null;
+      exportedOn = on && !Number.isNaN(on.getTime()) ? on.toISOString() : null;
+      version = typeof meta.version === 'string' ? meta.version : null;
+      continue;
+    }
+    sawData = true;
+    if (row.table === 'posts') continue; // counted as present; read on the second pass
+    if (row.kind === 'oversized') { problems.push(oversized(row)); continue; }
+    const table = row.table as GhostSideTable;
+    const parsed = ghostSideTables[table].safeParse(row.value);
+    if (!parsed.success) { problems.push(issue(table, row.index, parsed.error)); continue; }
+    const value = parsed.data;
+    switch (table) {
+      case 'tags': side.tags.push(value as GhostTagRecord); break;
+      case 'users': side.users.push(value as GhostUserRecord); break;
+      case 'settings': { const s = value as { key: string; value: unknown }; side.settings[s.key] = s.value; break; }
+      case 'posts_tags': {
+        const link = value as { post_id: string; tag_id: string; sort_order?: number | null };
+        const list = postTags.get(link.post_id) ?? [];
+        list.push({ tagId: link.tag_id, order: link.sort_order ?? list.length });
+        postTags.set(link.post_id, list);
+        break;
+      }
+      case 'posts_authors': {
+        const link = value as { post_id: string; author_id: string; sort_order?: number | null };
+        const list = postAuthors.get(link.post_id) ?? [];
+        list.push({ authorId: link.author_id, order: link.sort_order ?? list.length });
+        postAuthors.set(link.post_id, list);
+        break;
+      }
+      case 'posts_meta': { const m = value as GhostPostMetaRecord; postMeta.set(m.post_id, m); break; }
+    }
+  }
+  if (!sawData && exportedOn === null) {
+    throw new AppError('IMPORT_UNPARSEABLE', 'This JSON file is not a Ghost export: it has no "data" tables and no "meta". Export the site from Ghost Admin → Settings → Migration tools → Export content.');
+  }
+
+  const tagsById = new Map(side.tags.map((t) => [t.id, t]));
+  const usersById = new Map(side.users.filter((u) => u.id).map((u) => [u.id!, u]));
+  // Old bundles carry one user without an id: the author of every post.
+  const soleUser = side.users.length === 1 ? side.users[0]! : null;
+
+  async function* posts(): AsyncGenerator<GhostStreamItem<GhostPostItem>> {
+    for await (const row of walk(file, (t) => t === 'posts', limits)) {
+      if (row.kind === 'meta') continue;
+      if (row.kind === 'oversized') { yield { ok: false, problem: oversized(row) }; continue; }
+      const parsed = ghostPostRecord.safeParse(row.value);
+      if (!parsed.success) { yield { ok: false, problem: issue('posts', row.index, parsed.error) }; continue; }
+      const post = parsed.data;
+      const tags = (postTags.get(post.id) ?? []).sort((a, b) => a.order - b.order).map((l) => tagsById.get(l.tagId)).filter((t): t is GhostTagRecord => !!t);
+      let authors = (postAuthors.get(post.id) ?? []).sort((a, b) => a.order - b.order).map((l) => usersById.get(l.authorId)).filter((u): u is GhostUserRecord => !!u);
+      if (!authors.length && post.author_id) authors = [usersById.get(post.author_id) ?? soleUser].filter((u): u is GhostUserRecord => !!u);
+      if (!authors.length && soleUser) authors = [soleUser];
+      yield { ok: true, item: { index: row.index, post, tags, authors, meta: postMeta.get(post.id) ?? null } };
+    }
+  }
+
+  async function* members(): AsyncGenerator<GhostStreamItem<GhostMemberRecord>> {
+    for await (const row of walk(file, (t) => t === 'members', limits)) {
+      if (row.kind === 'meta') continue;
+      if (row.kind === 'oversized') { yield { ok: false, problem: oversized(row) }; continue; }
+      const parsed = ghostMemberRecord.safeParse(row.value);
+      yield parsed.success ? { ok: true, item: parsed.data } : { ok: false, problem: issue('members', row.index, parsed.error) };
+    }
+  }
+
+  return { exportedOn, version, ...side, problems, posts, members };
+}
