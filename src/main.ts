@@ -35,6 +35,9 @@ import { loadStaticAssets } from './render/static-assets.js';
 import { openDatabase, type OpenDatabase } from './storage/database.js';
 import { KyselyStore } from './storage/kysely-store.js';
 import { createPgContentBus } from './storage/postgres/pg-content-bus.js';
+import { exportSite, restoreSite, type ArchiveManifest, type ArchiveProgress } from './storage/site-archive/index.js';
+export type { ArchiveManifest, ArchiveProgress };
+import path from 'node:path';
 
 /** The wired application: services for the CLI, a server factory, and start/stop for resources. */
 export interface Dateline {
@@ -63,10 +66,22 @@ export interface Dateline {
   buildServer(): Promise<FastifyInstance>;
   /** Seeds default taxonomies and, on a new site, the demo content; returns demo articles loaded. */
   prepare(options: { demoContent: boolean }): Promise<number>;
+  /** Whole-site export and restore (docs/export-format.md). */
+  archive: {
+    export(dir: string, progress?: ArchiveProgress): Promise<ArchiveManifest>;
+    /** Into an empty database only; rebuilds the search index after. */
+    restore(dir: string, progress?: ArchiveProgress): Promise<ArchiveManifest>;
+  };
   /** Starts background work (the scheduler). */
   start(): void;
   stop(): Promise<void>;
 }
+
+/** Written into exports, so a restore can say which release made a file. */
+export const DATELINE_VERSION = '0.1.0';
+
+/** Where uploaded media files live on this node. */
+export const mediaDir = (config: Config) => path.join(config.dataDir, 'media');
 
 /** The composition root: the only place that picks concrete adapters. */
 export async function createDateline(config: Config, overrides: { clock?: Clock; newId?: IdGenerator } = {}): Promise<Dateline> {
@@ -140,6 +155,14 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
       await taxonomies.ensureSeeded(config.taxonomiesFile ? loadTaxonomyFile(config.taxonomiesFile) : defaultTaxonomies);
       if (!demoContent) return 0;
       return demo.loadOnce({ authors: demoAuthors, sources: demoSources, articles: demoArticles }, clock.now());
+    },
+    archive: {
+      export: (dir, progress) => exportSite(database, { dir, mediaDir: mediaDir(config), generator: `dateline ${DATELINE_VERSION}`, now: clock.now() }, progress),
+      async restore(dir, progress) {
+        const manifest = await restoreSite(database, { dir, mediaDir: mediaDir(config) }, progress);
+        await store.search.rebuild();
+        return manifest;
+      },
     },
     start() {
       if (timer) return;

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { isAppError } from '../domain/errors.js';
 import { exitCodeOfKind } from './exit-codes.js';
 import { registerApiKeyCommand } from './api-key-command.js';
+import { registerArchiveCommands } from './archive-command.js';
 import { registerExtractCommand } from './extract-command.js';
 import { registerFeedsCommand } from './feeds-command.js';
 import { registerImportCommand } from './import-command.js';
@@ -30,6 +31,7 @@ registerInboxCommand(program);
 registerApiKeyCommand(program);
 registerUserCommand(program);
 registerTaxonomyCommand(program);
+registerArchiveCommands(program);
 
 try {
   await program.parseAsync(process.argv);
