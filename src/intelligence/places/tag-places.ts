@@ -112,10 +112,9 @@ function score(mentions: Mention[]): PlaceTag[] {
     .map(([code, { raw, evidence }]) => ({
       code,
       score: Math.round((1 - Math.exp(-raw / 3)) * 1000) / 1000,
+      weight: Math.round(raw * 1000) / 1000,
       main: raw >= top * mainPlaceRule.relative && raw >= mainPlaceRule.absolute,
       evidence,
-      raw,
     }))
-    .sort((a, b) => b.raw - a.raw || a.code.localeCompare(b.code))
-    .map(({ raw: _raw, ...tag }) => tag);
+    .sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code));
 }

@@ -20,6 +20,8 @@ export interface PlaceTag {
   code: string;
   /** 0..1, rises with the weight of the mentions; comparable across articles. */
   score: number;
+  /** The summed weight of the mentions, unbounded: what scores are compared by within one article. */
+  weight: number;
   /** True when the country is one of the article's places, not a passing mention (see selectMainPlaces). */
   main: boolean;
   evidence: PlaceEvidence[];
