@@ -51,4 +51,7 @@ export default tseslint.config(
   layer(['src/cli/**/*.ts'], [
     outer(['storage', 'search', 'http'], 'cli/ calls app/ through main.ts; it never opens the database itself.'),
   ]),
+  layer(['src/intelligence/**/*.ts'], [
+    outer(['app', 'storage', 'search', 'ingest', 'render', 'http', 'cli', 'config', 'demo', 'auth', 'mail'], 'intelligence/ reads article text and returns suggestions; it imports only domain/, and app/, cli/ and ingest/ call it.'),
+  ]),
 );

@@ -74,3 +74,10 @@ export const defaultSiteSettings: SiteSettings = {
   feedContent: 'full',
   notices: defaultNotices,
 };
+
+/**
+ * Key of the stored setting that maps countries (ISO 3166-1 alpha-2) onto Region term slugs, as
+ * JSON `{ "countries": { "RU": ["russia-and-fsu"], … } }`; absent, the default table of
+ * src/intelligence/regions applies.
+ */
+export const regionMappingSettingKey = 'region-mapping';

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { tagPlaces } from './index.js';
+
+const codes = (body: string, headline?: string) => tagPlaces({ body, ...(headline ? { headline } : {}) }).map((t) => t.code);
+
+describe('tagPlaces', () => {
+  it('makes the seed article Russia first, with the countries it mentions', () => {
+    const text = readFileSync(new URL('../../../../shared/seed/000_771a16f9f97acd7e.txt', import.meta.url), 'utf8').trim();
+    const firstBreak = text.indexOf('\n');
+    const tags = tagPlaces({ headline: text.slice(0, firstBreak), body: text.slice(firstBreak + 1) });
+    assert.equal(tags[0]?.code, 'RU');
+    for (const code of ['RU', 'US', 'PL', 'CZ', 'IR', 'JP']) assert.ok(tags.some((t) => t.code === code), code);
+    const russia = tags[0];
+    assert.ok(russia?.evidence.some((e) => e.kind === 'metonym' && e.text === 'Kremlin'));
+    assert.ok(russia?.evidence.some((e) => e.kind === 'leader' && e.text === 'Medvedev'));
+    assert.ok(tags.find((t) => t.code === 'PL')?.main === false, 'a passing mention is not a main place');
+  });
+
+  it('gives the dateline city most weight, and its evidence points at the dateline', () => {
+    const body = 'Officials met on Tuesday. Japan and Japanese officials said little about it.';
+    const tags = tagPlaces({ dateline: 'SOCHI, Russia —', body });
+    assert.equal(tags[0]?.code, 'RU');
+    const evidence = tags[0]?.evidence[0];
+    assert.deepEqual(evidence && { field: evidence.field, text: evidence.text }, { field: 'dateline', text: 'Russia' });
+    const inBody = tagPlaces({ body: `MOSCOW, April 6 (Reuters) - ${body}` });
+    assert.equal(inBody[0]?.code, 'RU');
+    const span = inBody[0]?.evidence[0];
+    assert.equal(span && `MOSCOW, April 6 (Reuters) - ${body}`.slice(span.start, span.end), 'MOSCOW');
+  });
+
+  it('resolves a wire dateline with a state abbreviation or a small town', () => {
+    assert.equal(tagPlaces({ dateline: 'GREENWICH, Conn., Feb 26 -', body: 'Net profit rose.' })[0]?.code, 'US');
+    assert.equal(tagPlaces({ dateline: 'ELWOOD, KAN., Feb 26 -', body: 'Shr loss six cts.' })[0]?.code, 'US');
+    assert.equal(tagPlaces({ dateline: 'CALGARY, Alberta, March 2 -', body: 'Oil output fell.' })[0]?.code, 'CA');
+  });
+
+  it('maps historic names to today\'s countries', () => {
+    const tags = codes('The Soviet Union, West Germany, Burma, Zaire, Ceylon and Rhodesia traded; so did Czechoslovakia.');
+    for (const code of ['RU', 'DE', 'MM', 'CD', 'LK', 'ZW', 'CZ']) assert.ok(tags.includes(code), code);
+    assert.deepEqual(codes('The USSR protested.'), ['RU']);
+  });
+
+  it('reads seats of power and capitals as their governments', () => {
+    const tags = codes('Downing Street and the Elysee rebuked the White House, and the Kremlin said Beijing and Whitehall agreed.');
+    assert.deepEqual([...tags].sort(), ['CN', 'FR', 'GB', 'RU', 'US']);
+  });
+
+  it('does not read first names, surnames, birds or porcelain as countries', () => {
+    assert.deepEqual(codes('Michael Jordan met Chad Smith and George Washington.'), []);
+    assert.deepEqual(codes('They served turkey on fine china.'), []);
+    assert.deepEqual(codes('King Abdullah of Jordan flew to Chad and then to Washington.').sort(), ['JO', 'TD', 'US']);
+  });
+
+  it('keeps Niger and Nigeria, New York and York, apart', () => {
+    assert.deepEqual(codes('Niger and Nigeria signed.').sort(), ['NE', 'NG']);
+    assert.deepEqual(codes('He moved from New York to New Mexico.'), ['US']);
+    assert.deepEqual(codes('He moved from York to Leeds.'), ['GB']);
+  });
+
+  it('reads Georgia as the US state in a US story and as the country otherwise', () => {
+    assert.deepEqual(codes('Atlanta, the capital of Georgia, said U.S. farm exports rose.'), ['US']);
+    assert.equal(codes('Georgia and Russia fought over South Ossetia; Tbilisi said.')[0], 'GE');
+  });
+
+  it('does not turn US states into countries', () => {
+    assert.deepEqual(codes('Texas, New Jersey and Washington state raised taxes.'), ['US']);
+  });
+});
