@@ -48,6 +48,13 @@ export default tseslint.config(
   layer(['src/http/**/*.ts'], [
     outer(['storage', 'search', 'cli'], 'http/ calls app/ and render/; storage is reached only through app/ (see main.ts for wiring).'),
   ]),
+  layer(['src/intelligence/**/*.ts'], [
+    outer(['app', 'storage', 'search', 'ingest', 'render', 'http', 'cli', 'config', 'demo'], 'intelligence/ is pure text analysis: it imports only domain/; app/ stores and wires its results.'),
+    { group: ['node:*', 'fs', 'path', 'http', 'kysely', 'fastify', 'pg', 'better-sqlite3'], message: 'intelligence/ does no I/O: take text in, return results out.' },
+  ]),
+  layer(['src/intelligence/**/*.test.ts'], [
+    outer(['app', 'storage', 'search', 'ingest', 'render', 'http', 'cli', 'config', 'demo'], 'intelligence/ is pure text analysis: it imports only domain/; app/ stores and wires its results.'),
+  ]),
   layer(['src/cli/**/*.ts'], [
     outer(['storage', 'search', 'http'], 'cli/ calls app/ through main.ts; it never opens the database itself.'),
   ]),
