@@ -48,6 +48,9 @@ export default tseslint.config(
   layer(['src/http/**/*.ts'], [
     outer(['storage', 'search', 'cli'], 'http/ calls app/ and render/; storage is reached only through app/ (see main.ts for wiring).'),
   ]),
+  layer(['src/intelligence/**/*.ts'], [
+    outer(['app', 'storage', 'search', 'ingest', 'render', 'http', 'cli', 'config', 'demo'], 'intelligence/ is pure text analysis: it imports only domain/; app/, cli/, ingest/ and bench/ call it.'),
+  ]),
   layer(['src/cli/**/*.ts'], [
     outer(['storage', 'search', 'http'], 'cli/ calls app/ through main.ts; it never opens the database itself.'),
   ]),
