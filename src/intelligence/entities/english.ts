@@ -1,0 +1,72 @@
+import nlp from 'compromise';
+import countries from 'i18n-iso-countries';
+import englishCountryNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import type { EntityLanguage, WordClass } from './language.js';
+
+const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
+
+countries.registerLocale(englishCountryNames);
+const countryNames = new Set(
+  Object.values(countries.getNames('en', { select: 'all' })).flat().map((n) => n.toLowerCase()),
+);
+
+// compromise ships a 24,000-word English lexicon (given names, surnames, places, organisations, word classes).
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+
+const GIVEN = new Set(['MaleName', 'FemaleName', 'FirstName']);
+const PLACE = new Set(['City', 'Country', 'Region', 'Place']);
+const ORGANISATION = new Set(['Organization', 'SportsTeam']);
+
+function classOf(word: string): WordClass | null {
+  const entry = lexicon[word.toLowerCase()];
+  if (entry === undefined) return null;
+  const tags = Array.isArray(entry) ? entry : [entry];
+  if (tags.some((t) => t === 'Month' || t === 'WeekDay')) return 'month-or-day';
+  if (tags.some((t) => GIVEN.has(t))) return 'given-name';
+  if (tags.includes('LastName') || tags.includes('Person')) return 'surname';
+  if (tags.some((t) => PLACE.has(t))) return 'place';
+  if (tags.some((t) => ORGANISATION.has(t))) return 'organisation';
+  if (tags.includes('Demonym')) return 'demonym';
+  if (tags.includes('ProperNoun') || tags.includes('Honorific')) return null;
+  return 'common';
+}
+
+/** English: news-wire titles, organisation cues and abbreviations. */
+export const english: EntityLanguage = {
+  code: 'en',
+  abbreviations: words(`mr mrs ms dr st gen sen rep gov lt col capt cmdr adm sgt prof rev hon jr sr
+    inc corp ltd co bros no vs etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft`),
+  honorifics: words('mr mrs ms miss dr sir dame lord lady prof professor rev sheikh mr. mrs. ms. dr. prof. rev.'),
+  roles: words(`president president-elect vice-president premier minister secretary chancellor king queen prince
+    princess pope senator sen. governor gov. mayor chairman chairwoman chairperson chief director spokesman
+    spokeswoman spokesperson general gen. admiral colonel col. commander ambassador envoy judge justice
+    congressman congresswoman representative rep. leader emperor ayatollah prosecutor treasurer commissioner
+    governor-general sheikh executive economist analyst lieutenant captain sergeant archbishop bishop cardinal
+    dictator monarch exchequer coach manager head ceo spokesperson chairman-elect patriarch`),
+  organisationSuffixes: words(`inc inc. corp corp. corporation ltd ltd. co co. plc ag sa nv llc gmbh group bank ministry
+    agency council party university organisation organization association commission committee department fund
+    board company airlines airways motors institute federation union authority office exchange court parliament
+    senate congress assembly army navy police service industries holdings trust securities partners bancorp
+    bancshares foundation league alliance front club administration cabinet secretariat chamber systems
+    technologies communications institution lynch international petroleum electric railways railway chemicals laboratories`),
+  organisationHeads: words(`ministry bank university department organisation organization council commission committee
+    federation union association league institute board court house chamber office fund bureau agency`),
+  nonPersonHeads: words(`sea ocean river lake gulf bay strait island islands mountains mountain valley coast peninsula
+    street avenue road square city province state states republic kingdom empire treaty agreement accord act
+    pact summit day war plan programme program initiative doctrine convention conference talks games cup
+    europe asia africa america east west north south middle central`),
+  nonOrganisationAcronyms: words(`GDP GNP CEO CFO TV AM PM OK II III IV VI START SALT AIDS HIV DNA US USA UK USSR UAE
+    EST WMD FSU GMT BST PST ID VAT CPI PPI M1 M2 M3 A B C I`),
+  nameConnectors: words('of de da del della di du la le van von der den ter bin ibn al el abu'),
+  speechVerbs: words(`said says say told tells added adds stressed stresses noted notes insisted insists warned warns
+    stated states declared declares explained explains announced announces argued argues asserted asserts claimed
+    claims commented comments confirmed confirms continued emphasised emphasized maintained maintains predicted
+    remarked replied replies reported suggested suggests urged urges wrote writes acknowledged admitted cautioned
+    conceded contended estimated forecast indicated observed quipped recalled reiterated responded told assured
+    vowed pledged promised denied complained agreed concluded disclosed revealed`),
+  organisations: new Set(['ria novosti', 'reuters', 'tass', 'itar-tass', 'xinhua', 'interfax', 'kyodo', 'associated press',
+    'agence france-presse', 'afp', 'bloomberg', 'reuter', 'fed', 'newsweek', 'dow jones', 'novosti', 'ria']),
+  places: words('kremlin pentagon washington moscow london paris tokyo beijing brussels downing whitehall'),
+  classOf,
+  isCountry: (phrase) => countryNames.has(phrase.toLowerCase()) || countryNames.has(phrase.replace(/^the\s+/i, '').toLowerCase()),
+};
