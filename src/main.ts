@@ -35,6 +35,7 @@ import { loadStaticAssets } from './render/static-assets.js';
 import { openDatabase, type OpenDatabase } from './storage/database.js';
 import { KyselyStore } from './storage/kysely-store.js';
 import { createPgContentBus } from './storage/postgres/pg-content-bus.js';
+import { SiteImportService } from './app/site-import/site-import-service.js';
 
 /** The wired application: services for the CLI, a server factory, and start/stop for resources. */
 export interface Dateline {
@@ -57,6 +58,7 @@ export interface Dateline {
     apiKeys: ApiKeyService;
     auth: AuthService;
     search: SiteSearch;
+    siteImport: SiteImportService;
   };
   cache: PageCache;
   /** Builds the HTTP application (not listening). */
@@ -89,6 +91,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const site = new PublicSite({ store, clock, settings, taxonomies });
   const search = new SiteSearch({ store, clock, site, taxonomies });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies });
+  const siteImport = new SiteImportService({ store, clock, newId, bodies, events });
   const syndication = new SyndicationQueries({ store, clock, settings, taxonomies });
   const apiKeys = new ApiKeyService({ store, clock, newId });
   const auth = new AuthService({ store, clock, newId, hasher: argon2PasswordHasher, mailer: createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom }) });
@@ -123,7 +126,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport },
     buildServer: () => buildServer({
       site, cache, assets, syndication, clock, search,
       contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,

@@ -13,7 +13,6 @@ const CDATA_CLOSE = ']]>';
 /** Held back from each chunk so the next one can complete what it starts. */
 const TAIL = 40;
 const RAW_AMP = /&(?!(?:[A-Za-z_][\w.-]*|#\d+|#x[0-9A-Fa-f]+);)/g;
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export class XmlTextGuard {
