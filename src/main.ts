@@ -38,6 +38,7 @@ import { createPgContentBus } from './storage/postgres/pg-content-bus.js';
 import { exportSite, restoreSite, type ArchiveManifest, type ArchiveProgress } from './storage/site-archive/index.js';
 export type { ArchiveManifest, ArchiveProgress };
 import path from 'node:path';
+import { SiteImportService } from './app/site-import/site-import-service.js';
 
 /** The wired application: services for the CLI, a server factory, and start/stop for resources. */
 export interface Dateline {
@@ -60,6 +61,7 @@ export interface Dateline {
     apiKeys: ApiKeyService;
     auth: AuthService;
     search: SiteSearch;
+    siteImport: SiteImportService;
   };
   cache: PageCache;
   /** Builds the HTTP application (not listening). */
@@ -104,6 +106,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const site = new PublicSite({ store, clock, settings, taxonomies });
   const search = new SiteSearch({ store, clock, site, taxonomies });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies });
+  const siteImport = new SiteImportService({ store, clock, newId, bodies, events });
   const syndication = new SyndicationQueries({ store, clock, settings, taxonomies });
   const apiKeys = new ApiKeyService({ store, clock, newId });
   const auth = new AuthService({ store, clock, newId, hasher: argon2PasswordHasher, mailer: createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom }) });
@@ -138,7 +141,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport },
     buildServer: () => buildServer({
       site, cache, assets, syndication, clock, search,
       contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,

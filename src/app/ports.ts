@@ -7,6 +7,9 @@ import type { Author } from '../domain/author.js';
 import type { ArticleId, AuthorId, FeedId, Instant, Slug, SourceId, TaxonomyId, TermId } from '../domain/ids.js';
 import type { Source } from '../domain/source.js';
 import type { Taxonomy, Term } from '../domain/taxonomy.js';
+import type { Comment } from '../domain/comment.js';
+import type { Redirect } from '../domain/redirect.js';
+import type { ImportItem, ImportRun } from '../domain/import-run.js';
 
 /** Which visible articles a listing wants; all filters combine with AND. */
 export interface ArticleFilter {
@@ -224,6 +227,38 @@ export interface AuditLogRepository {
   list(page: { offset: number; limit: number }): Promise<AuditEntry[]>;
 }
 
+export interface CommentRepository {
+  insertMany(comments: readonly Comment[]): Promise<void>;
+  /** An article's comments in every status, oldest first (threads are rebuilt from `parentId`). */
+  listForArticle(articleId: ArticleId): Promise<Comment[]>;
+  count(): Promise<number>;
+}
+
+/** Old public paths that answer 301 to a new one, or 410 Gone. Paths are stored as `redirectKey` makes them. */
+export interface RedirectRepository {
+  /** Stores the redirects whose `fromPath` is free; an existing one keeps its target. Returns how many were stored. */
+  insertMissing(redirects: readonly Redirect[]): Promise<number>;
+  /** Stores or replaces a redirect (an unpublished article, a merged term). */
+  put(redirect: Redirect): Promise<void>;
+  find(fromPath: string): Promise<Redirect | null>;
+  delete(fromPath: string): Promise<void>;
+  count(): Promise<number>;
+}
+
+/** Checkpoints of site imports: one row per run, one per item, written with the item itself. */
+export interface ImportLedger {
+  insertRun(run: ImportRun): Promise<void>;
+  updateRun(run: ImportRun): Promise<void>;
+  /** The newest run of this file that did not finish, to resume it. */
+  findUnfinishedRun(fileHash: string): Promise<ImportRun | null>;
+  listRuns(): Promise<ImportRun[]>;
+  recordItem(item: ImportItem): Promise<void>;
+  /** Every item already recorded for a source, by origin key (state and target), to skip them on a resumed or repeated run. */
+  itemsOf(sourceKey: string): Promise<Map<string, Pick<ImportItem, 'state' | 'targetId'>>>;
+  /** Items of a run in a state, for the final report. */
+  listItems(runId: string, state?: ImportItem['state']): Promise<ImportItem[]>;
+}
+
 /** All repositories, with a way to run several changes in one transaction. */
 export interface Store {
   articles: ArticleRepository;
@@ -239,6 +274,9 @@ export interface Store {
   passwordResets: PasswordResetRepository;
   audit: AuditLogRepository;
   search: SearchIndex;
+  comments: CommentRepository;
+  redirects: RedirectRepository;
+  imports: ImportLedger;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**

@@ -8,6 +8,8 @@ import { readDocument, type ReadDocument } from '../ingest/read-document.js';
 import { createDateline, type Dateline } from '../main.js';
 import { articlePath } from '../render/paths.js';
 import { createProgress } from './progress.js';
+import { isWxrFile } from '../ingest/wxr/detect-wxr.js';
+import { importWxrFile } from './import-wxr.js';
 
 const isUrl = (target: string) => /^https?:\/\//i.test(target);
 
@@ -34,7 +36,9 @@ export function registerImportCommand(program: Command): void {
     .argument('<targets...>', 'files, folders (read recursively) or http(s) URLs')
     .option('--dry-run', 'read and report without writing anything')
     .option('--inbox', 'send the articles to the editorial inbox instead of publishing them')
-    .action(async (targets: string[], options: { dryRun?: boolean; inbox?: boolean }) => {
+    .option('--mapping <file>', 'WordPress exports: JSON mapping of taxonomies, terms, authors and post types (start from --print-mapping)')
+    .option('--print-mapping', 'WordPress exports: print the default mapping for the file and import nothing')
+    .action(async (targets: string[], options: { dryRun?: boolean; inbox?: boolean; mapping?: string; printMapping?: boolean }) => {
       const dateline = await createDateline(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
       const counts = { imported: 0, duplicates: 0, failed: 0 };
       try {
@@ -45,7 +49,11 @@ export function registerImportCommand(program: Command): void {
         const expanded: string[] = [];
         for (const target of targets) {
           if (!isUrl(target) && (await isDirectory(target))) expanded.push(...(await listImportFiles(target)));
-          else expanded.push(target);
+          else if (!isUrl(target) && (await isWxrFile(target))) {
+            // A whole site: streamed, checkpointed and resumable, never read into memory at once.
+            const report = await importWxrFile(dateline, target, { ...(options.mapping ? { mappingFile: options.mapping } : {}), printMapping: options.printMapping ?? false });
+            if (report && (report.counts.failed > 0 || report.fatal)) counts.failed++;
+          } else expanded.push(target);
         }
         const progress = createProgress(expanded.length, 'documents');
         for (const target of expanded) {

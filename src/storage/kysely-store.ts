@@ -14,6 +14,9 @@ import {
 } from './kysely-staff-repositories.js';
 import { KyselyTaxonomyRepository } from './kysely-taxonomy-repository.js';
 import type { Database } from './schema.js';
+import { KyselyCommentRepository } from './kysely-comment-repository.js';
+import { KyselyImportLedger } from './kysely-import-ledger.js';
+import { KyselyRedirectRepository } from './kysely-redirect-repository.js';
 
 /** The Store port over one Kysely executor (the database, or an open transaction). */
 export class KyselyStore implements Store {
@@ -30,6 +33,9 @@ export class KyselyStore implements Store {
   readonly passwordResets: KyselyPasswordResetRepository;
   readonly audit: KyselyAuditLogRepository;
   readonly search: SearchIndex;
+  readonly comments: KyselyCommentRepository;
+  readonly redirects: KyselyRedirectRepository;
+  readonly imports: KyselyImportLedger;
 
   /** Effects waiting for the open transaction to commit; null outside a transaction. */
   private readonly pendingEffects: (() => void)[] | null;
@@ -52,6 +58,9 @@ export class KyselyStore implements Store {
     this.signInThrottle = new KyselySignInThrottleRepository(db);
     this.passwordResets = new KyselyPasswordResetRepository(db);
     this.audit = new KyselyAuditLogRepository(db);
+    this.comments = new KyselyCommentRepository(db);
+    this.redirects = new KyselyRedirectRepository(db);
+    this.imports = new KyselyImportLedger(db);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -55,6 +55,16 @@ export interface AuditLogTable {
   id: string; at: string; user_id: string | null; actor: string; action: string; subject_type: string | null; subject_id: string | null; details: string | null;
 }
 
+export interface CommentTable {
+  id: string; article_id: string; parent_id: string | null; kind: string; author_name: string; author_email: string | null; author_url: string | null;
+  body_html: string; status: string; created_at: string; origin_key: string | null;
+}
+export interface RedirectTable { from_path: string; to_path: string | null; kind: string; created_at: string }
+export interface ImportRunTable {
+  id: string; format: string; source_key: string; file_hash: string; file_name: string; state: string; started_at: string; finished_at: string | null; summary: string | null;
+}
+export interface ImportItemTable { source_key: string; origin_key: string; run_id: string; state: string; target_id: string | null; reason: string | null; at: string }
+
 export interface Database {
   taxonomies: TaxonomyTable;
   terms: TermTable;
@@ -72,4 +82,8 @@ export interface Database {
   sign_in_failures: SignInFailureTable;
   password_resets: PasswordResetTable;
   audit_log: AuditLogTable;
+  comments: CommentTable;
+  redirects: RedirectTable;
+  import_runs: ImportRunTable;
+  import_items: ImportItemTable;
 }

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { SiteImportItemOutcome, SiteImportReport } from '../app/site-import/site-import-service.js';
+import { loadSiteImportMappingFile } from '../config/site-import-mapping-file.js';
+import { defaultWxrMapping } from '../ingest/wxr/default-wxr-mapping.js';
+import { readWxr } from '../ingest/wxr/read-wxr.js';
+import { scanWxr } from '../ingest/wxr/scan-wxr.js';
+import { wxrSiteEvents } from '../ingest/wxr/wxr-site-events.js';
+import type { Dateline } from '../main.js';
+import { createProgress } from './progress.js';
+
+export interface WxrImportOptions {
+  mappingFile?: string;
+  /** Print the default mapping for this file and import nothing. */
+  printMapping?: boolean;
+  /** Print nothing per item (the benchmark). */
+  quiet?: boolean;
+}
+
+/** The file's bytes as a stream, hashing them on the way. */
+async function* chunksOf(file: string, hash?: ReturnType<typeof createHash>): AsyncGenerator<Buffer> {
+  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
+    hash?.update(chunk as Buffer);
+    yield chunk as Buffer;
+  }
+}
+
+/** Imports one WordPress export: a first pass counts and collects media, the second writes item by item. */
+export async function importWxrFile(dateline: Dateline, file: string, options: WxrImportOptions = {}): Promise<SiteImportReport | null> {
+  const hash = createHash('sha256');
+  const scan = await scanWxr(chunksOf(file, hash));
+  const defaults = defaultWxrMapping(scan);
+  if (options.printMapping) {
+    console.log(JSON.stringify(defaults, null, 2));
+    return null;
+  }
+  const mapping = options.mappingFile ? loadSiteImportMappingFile(options.mappingFile, defaults) : defaults;
+  const fileHash = hash.digest('hex');
+  const siteUrl = scan.site.baseBlogUrl || scan.site.link || scan.site.baseSiteUrl;
+  const progress = createProgress(scan.authors + scan.terms + scan.items, 'items');
+  let externalMedia = 0;
+  let skippedByMapping = 0;
+  const onItem = (outcome: SiteImportItemOutcome) => {
+    progress.tick(outcome.label);
+    if (options.quiet) return;
+    if (outcome.state === 'external') externalMedia++;
+    else if (outcome.state === 'skipped' && outcome.reason?.includes('set to skip in the mapping')) skippedByMapping++;
+    else if (outcome.state === 'failed' || outcome.state === 'skipped') {
+      console.error(`${file}: ${outcome.label} ${outcome.state}: ${outcome.reason}`);
+    } else if (outcome.notes.length) {
+      console.error(`${file}: ${outcome.label}: ${outcome.notes.join('; ')}`);
+    }
+  };
+  const report = await dateline.services.siteImport.run({
+    format: 'wxr', sourceKey: siteUrl ? `wxr:${siteUrl.replace(/\/+$/, '')}` : `wxr:file:${fileHash}`, fileHash, fileName: file,
+    events: wxrSiteEvents(readWxr(chunksOf(file)), scan), mapping,
+  }, onItem);
+  progress.stop();
+  if (!options.quiet) {
+    if (skippedByMapping) console.error(`${file}: ${skippedByMapping} items of post types the mapping skips (menus, revisions, templates…) were left out`);
+    if (externalMedia) console.error(`${file}: ${externalMedia} media files stay at their old addresses (Dateline does not store media yet); pages link to them there`);
+    console.error(describeReport(file, report));
+  }
+  return report;
+}
+
+/** The closing lines of an import. */
+export function describeReport(file: string, report: SiteImportReport): string {
+  const c = report.counts;
+  const lines = [
+    `${file}: ${report.resumed ? 'resumed; ' : ''}${c.articles} articles, ${c.comments} comments, ${c.authors} authors, ${c.terms} terms and ${c.redirects} redirects imported; ` +
+    `${c.already} already imported (or repeated in the file), ${c.skipped} skipped, ${c.external} media kept as links, ${c.failed} failed`,
+  ];
+  if (report.fatal) lines.push(`${file}: reading stopped: ${report.fatal}. Everything before that point is imported; fix the file and run the import again to continue.`);
+  return lines.join('\n');
+}

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fixedClock } from '../../src/app/system-clock.js';
+import type { Store } from '../../src/app/ports.js';
+import type { Comment, CommentId } from '../../src/domain/comment.js';
+import type { ImportRun } from '../../src/domain/import-run.js';
+import { KyselyStore } from '../../src/storage/kysely-store.js';
+import { testDatabases } from '../support/databases.js';
+import { at, makeArticle, testId } from '../support/fixtures.js';
+
+for (const testDb of testDatabases) {
+  describe(`Comments, redirects and import checkpoints on ${testDb.dialect}`, () => {
+    let db: Awaited<ReturnType<typeof testDb.open>>;
+    let store: Store;
+    const now = at('2026-06-01T12:00:00Z');
+
+    before(async () => {
+      db = await testDb.open();
+      store = new KyselyStore(db.db, fixedClock(now));
+    });
+    after(async () => db?.dispose());
+
+    it('stores threaded comments and lists them oldest first', async () => {
+      const article = makeArticle();
+      await store.articles.insert(article);
+      const first: Comment = {
+        id: testId() as CommentId, articleId: article.id, parentId: null, kind: 'comment', authorName: 'Ann', authorEmail: 'ann@example.org',
+        authorUrl: null, bodyHtml: '<p>First</p>', status: 'approved', createdAt: at('2026-01-01T10:00:00Z'), originKey: 'wxr:comment:1:1',
+      };
+      const reply: Comment = { ...first, id: testId() as CommentId, parentId: first.id, authorName: 'Bo', status: 'pending', kind: 'pingback', createdAt: at('2026-01-02T10:00:00Z'), originKey: null };
+      await store.comments.insertMany([reply, first]);
+      assert.deepEqual(await store.comments.listForArticle(article.id), [first, reply]);
+      assert.equal(await store.comments.count(), 2);
+    });
+
+    it('keeps the first redirect of a path and replaces it only when asked', async () => {
+      const inserted = await store.redirects.insertMissing([
+        { fromPath: '/?p=1', toPath: '/2020/01/a/', kind: 'import', createdAt: now },
+        { fromPath: '/old/', toPath: null, kind: 'import', createdAt: now },
+      ]);
+      assert.equal(inserted, 2);
+      assert.equal(await store.redirects.insertMissing([{ fromPath: '/?p=1', toPath: '/2020/01/b/', kind: 'import', createdAt: now }]), 0);
+      assert.equal((await store.redirects.find('/?p=1'))?.toPath, '/2020/01/a/');
+      assert.deepEqual(await store.redirects.find('/old/'), { fromPath: '/old/', toPath: null, kind: 'import', createdAt: now });
+      await store.redirects.put({ fromPath: '/?p=1', toPath: '/2020/01/c/', kind: 'moved', createdAt: now });
+      assert.equal((await store.redirects.find('/?p=1'))?.toPath, '/2020/01/c/');
+      await store.redirects.delete('/old/');
+      assert.equal(await store.redirects.find('/old/'), null);
+      assert.equal(await store.redirects.count(), 1);
+    });
+
+    it('records runs and items, finds an unfinished run by file hash, and refuses an item twice', async () => {
+      const run: ImportRun = {
+        id: testId(), format: 'wxr', sourceKey: 'wxr:https://old.example', fileHash: 'abc', fileName: 'site.xml', state: 'running',
+        startedAt: now, finishedAt: null, summary: null,
+      };
+      await store.imports.insertRun(run);
+      assert.deepEqual(await store.imports.findUnfinishedRun('abc'), run);
+      await store.transaction(async (tx) => {
+        await tx.imports.recordItem({ sourceKey: run.sourceKey, originKey: 'wxr:post:1', runId: run.id, state: 'imported', targetId: 'a1', reason: null, at: now });
+        await tx.imports.recordItem({ sourceKey: run.sourceKey, originKey: 'wxr:post:2', runId: run.id, state: 'skipped', targetId: null, reason: 'trash', at: now });
+      });
+      await assert.rejects(store.imports.recordItem({ sourceKey: run.sourceKey, originKey: 'wxr:post:1', runId: run.id, state: 'imported', targetId: 'a2', reason: null, at: now }));
+      const items = await store.imports.itemsOf(run.sourceKey);
+      assert.deepEqual(items.get('wxr:post:1'), { state: 'imported', targetId: 'a1' });
+      assert.equal(items.size, 2);
+      assert.deepEqual((await store.imports.listItems(run.id, 'skipped')).map((i) => i.reason), ['trash']);
+      const finished = { ...run, state: 'finished' as const, finishedAt: now, summary: { imported: 1, skipped: 1 } };
+      await store.imports.updateRun(finished);
+      assert.equal(await store.imports.findUnfinishedRun('abc'), null);
+      assert.deepEqual(await store.imports.listRuns(), [finished]);
+    });
+
+    it('rolls an item back with its checkpoint when the transaction fails', async () => {
+      const run: ImportRun = { id: testId(), format: 'wxr', sourceKey: 'wxr:rollback', fileHash: 'def', fileName: 'x.xml', state: 'running', startedAt: now, finishedAt: null, summary: null };
+      await store.imports.insertRun(run);
+      await assert.rejects(store.transaction(async (tx) => {
+        await tx.imports.recordItem({ sourceKey: run.sourceKey, originKey: 'wxr:post:9', runId: run.id, state: 'imported', targetId: 'x', reason: null, at: now });
+        await tx.redirects.insertMissing([{ fromPath: '/rolled-back/', toPath: '/x/', kind: 'import', createdAt: now }]);
+        throw new Error('boom');
+      }));
+      assert.equal((await store.imports.itemsOf(run.sourceKey)).size, 0);
+      assert.equal(await store.redirects.find('/rolled-back/'), null);
+    });
+  });
+}
