@@ -7,6 +7,7 @@ import type { Author } from '../domain/author.js';
 import type { ArticleId, AuthorId, FeedId, Instant, Slug, SourceId, TaxonomyId, TermId } from '../domain/ids.js';
 import type { Source } from '../domain/source.js';
 import type { Taxonomy, Term } from '../domain/taxonomy.js';
+import type { MediaId, MediaItem } from '../domain/media.js';
 
 /** Which visible articles a listing wants; all filters combine with AND. */
 export interface ArticleFilter {
@@ -224,6 +225,24 @@ export interface AuditLogRepository {
   list(page: { offset: number; limit: number }): Promise<AuditEntry[]>;
 }
 
+/** The media library: items with their variants, written and read together. */
+export interface MediaRepository {
+  /** Stores the item and its variants; throws on a second item with the same sha256. */
+  insert(item: MediaItem): Promise<void>;
+  /** Replaces the descriptive fields (alt text, caption, credit). */
+  updateDescription(id: MediaId, description: { altText: string; caption: string | null; credit: string | null }): Promise<void>;
+  /** Removes the item and its variants. */
+  delete(id: MediaId): Promise<void>;
+  getById(id: MediaId): Promise<MediaItem | null>;
+  getBySha256(sha256: string): Promise<MediaItem | null>;
+  getManyBySha256(sha256s: readonly string[]): Promise<MediaItem[]>;
+  /** Newest first. */
+  list(page: { offset: number; limit: number }): Promise<MediaItem[]>;
+  count(): Promise<number>;
+  /** Articles whose feature image or body shows a variant of the item with this hash (at most `limit`). */
+  articlesUsing(sha256: string, limit: number): Promise<{ id: ArticleId; title: string }[]>;
+}
+
 /** All repositories, with a way to run several changes in one transaction. */
 export interface Store {
   articles: ArticleRepository;
@@ -239,6 +258,7 @@ export interface Store {
   passwordResets: PasswordResetRepository;
   audit: AuditLogRepository;
   search: SearchIndex;
+  media: MediaRepository;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**

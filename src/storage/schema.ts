@@ -54,6 +54,11 @@ export interface PasswordResetTable { token_hash: string; user_id: string; creat
 export interface AuditLogTable {
   id: string; at: string; user_id: string | null; actor: string; action: string; subject_type: string | null; subject_id: string | null; details: string | null;
 }
+export interface MediaTable {
+  id: string; original_filename: string; mime: string; width: number; height: number; bytes: number; sha256: string;
+  alt_text: string; caption: string | null; credit: string | null; uploaded_by: string | null; created_at: string;
+}
+export interface MediaVariantTable { media_id: string; width: number; height: number; format: string; path: string; bytes: number }
 
 export interface Database {
   taxonomies: TaxonomyTable;
@@ -72,4 +77,6 @@ export interface Database {
   sign_in_failures: SignInFailureTable;
   password_resets: PasswordResetTable;
   audit_log: AuditLogTable;
+  media: MediaTable;
+  media_variants: MediaVariantTable;
 }
