@@ -35,6 +35,10 @@ import { loadStaticAssets } from './render/static-assets.js';
 import { openDatabase, type OpenDatabase } from './storage/database.js';
 import { KyselyStore } from './storage/kysely-store.js';
 import { createPgContentBus } from './storage/postgres/pg-content-bus.js';
+import path from 'node:path';
+import { MediaService } from './app/media-service.js';
+import { LocalDiskFileStore } from './media/local-disk-file-store.js';
+import { SharpImageProcessor } from './media/sharp-image-processor.js';
 
 /** The wired application: services for the CLI, a server factory, and start/stop for resources. */
 export interface Dateline {
@@ -57,6 +61,7 @@ export interface Dateline {
     apiKeys: ApiKeyService;
     auth: AuthService;
     search: SiteSearch;
+    media: MediaService;
   };
   cache: PageCache;
   /** Builds the HTTP application (not listening). */
@@ -101,6 +106,11 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   });
   const fetcher = resourceFetcherOver(safeFetcher);
   const feeds = new FeedService({ store, clock, newId, sources, importer, fetcher, feeds: feedDocumentReader, pages: pageReader });
+  const media = new MediaService({
+    store, clock, newId, events, limits: { maxBytes: config.media.maxBytes },
+    images: new SharpImageProcessor({ maxPixels: config.media.maxPixels }),
+    files: new LocalDiskFileStore(path.join(config.dataDir, 'media')),
+  });
   const cache = new PageCache();
   cache.start(events);
   const assets = loadStaticAssets();
@@ -123,9 +133,10 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, media },
     buildServer: () => buildServer({
       site, cache, assets, syndication, clock, search,
+      media, adminApi: { auth, media, mediaMaxBytes: config.media.maxBytes },
       contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
       health: async () => {
         try {
