@@ -42,6 +42,9 @@ export default tseslint.config(
   layer(['src/auth/**/*.ts', 'src/mail/**/*.ts'], [
     outer(['storage', 'search', 'ingest', 'http', 'render', 'cli'], 'auth/ and mail/ are adapters of app/ ports; they depend only inward.'),
   ]),
+  layer(['src/media/**/*.ts'], [
+    outer(['storage', 'search', 'ingest', 'http', 'render', 'cli'], 'media/ holds adapters of app/ media ports (image processing, file stores); they depend only inward.'),
+  ]),
   layer(['src/ingest/**/*.ts'], [
     outer(['storage', 'search', 'http', 'render', 'cli'], 'ingest/ turns outside bytes into drafts for app/; it does not store or render.'),
   ]),

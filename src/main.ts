@@ -39,6 +39,9 @@ import { exportSite, restoreSite, type ArchiveManifest, type ArchiveProgress } f
 export type { ArchiveManifest, ArchiveProgress };
 import path from 'node:path';
 import { SiteImportService } from './app/site-import/site-import-service.js';
+import { MediaService } from './app/media-service.js';
+import { LocalDiskFileStore } from './media/local-disk-file-store.js';
+import { SharpImageProcessor } from './media/sharp-image-processor.js';
 
 /** The wired application: services for the CLI, a server factory, and start/stop for resources. */
 export interface Dateline {
@@ -62,6 +65,7 @@ export interface Dateline {
     auth: AuthService;
     search: SiteSearch;
     siteImport: SiteImportService;
+    media: MediaService;
   };
   cache: PageCache;
   /** Builds the HTTP application (not listening). */
@@ -119,6 +123,11 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   });
   const fetcher = resourceFetcherOver(safeFetcher);
   const feeds = new FeedService({ store, clock, newId, sources, importer, fetcher, feeds: feedDocumentReader, pages: pageReader });
+  const media = new MediaService({
+    store, clock, newId, events, limits: { maxBytes: config.media.maxBytes },
+    images: new SharpImageProcessor({ maxPixels: config.media.maxPixels }),
+    files: new LocalDiskFileStore(mediaDir(config)),
+  });
   const cache = new PageCache();
   cache.start(events);
   const assets = loadStaticAssets();
@@ -141,9 +150,10 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media },
     buildServer: () => buildServer({
       site, cache, assets, syndication, clock, search,
+      media, adminApi: { auth, media, mediaMaxBytes: config.media.maxBytes },
       contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
       health: async () => {
         try {

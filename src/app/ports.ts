@@ -10,6 +10,7 @@ import type { Taxonomy, Term } from '../domain/taxonomy.js';
 import type { Comment } from '../domain/comment.js';
 import type { Redirect } from '../domain/redirect.js';
 import type { ImportItem, ImportRun } from '../domain/import-run.js';
+import type { MediaId, MediaItem } from '../domain/media.js';
 
 /** Which visible articles a listing wants; all filters combine with AND. */
 export interface ArticleFilter {
@@ -259,6 +260,24 @@ export interface ImportLedger {
   listItems(runId: string, state?: ImportItem['state']): Promise<ImportItem[]>;
 }
 
+/** The media library: items with their variants, written and read together. */
+export interface MediaRepository {
+  /** Stores the item and its variants; throws on a second item with the same sha256. */
+  insert(item: MediaItem): Promise<void>;
+  /** Replaces the descriptive fields (alt text, caption, credit). */
+  updateDescription(id: MediaId, description: { altText: string; caption: string | null; credit: string | null }): Promise<void>;
+  /** Removes the item and its variants. */
+  delete(id: MediaId): Promise<void>;
+  getById(id: MediaId): Promise<MediaItem | null>;
+  getBySha256(sha256: string): Promise<MediaItem | null>;
+  getManyBySha256(sha256s: readonly string[]): Promise<MediaItem[]>;
+  /** Newest first. */
+  list(page: { offset: number; limit: number }): Promise<MediaItem[]>;
+  count(): Promise<number>;
+  /** Articles whose feature image or body shows a variant of the item with this hash (at most `limit`). */
+  articlesUsing(sha256: string, limit: number): Promise<{ id: ArticleId; title: string }[]>;
+}
+
 /** All repositories, with a way to run several changes in one transaction. */
 export interface Store {
   articles: ArticleRepository;
@@ -277,6 +296,7 @@ export interface Store {
   comments: CommentRepository;
   redirects: RedirectRepository;
   imports: ImportLedger;
+  media: MediaRepository;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**

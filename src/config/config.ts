@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
+import { DEFAULT_MEDIA_MAX_BYTES, DEFAULT_MEDIA_MAX_PIXELS } from '../domain/media.js';
 
 /** Validated configuration, frozen after load. */
 export interface Config {
@@ -31,6 +32,8 @@ export interface Config {
   fetchAllowAddressesForTests: string[];
   /** TEST ONLY: extra ports the fetcher may use besides 80 and 443. */
   fetchAllowPortsForTests: number[];
+  /** Upload limits of the media library; files live under DATA_DIR/media. */
+  media: { maxBytes: number; maxPixels: number };
 }
 
 const envSchema = z.object({
@@ -51,6 +54,8 @@ const envSchema = z.object({
   FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   DATELINE_TEST_ALLOW_FETCH_ADDRESSES: z.string().optional(),
   DATELINE_TEST_ALLOW_FETCH_PORTS: z.string().optional(),
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(DEFAULT_MEDIA_MAX_BYTES),
+  MEDIA_MAX_PIXELS: z.coerce.number().int().min(10_000).max(268_402_689).default(DEFAULT_MEDIA_MAX_PIXELS),
 });
 
 /** Reads configuration from environment variables (see README, "Configuration"). */
@@ -80,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fetch: { timeoutMs: e.FETCH_TIMEOUT_MS, maxBytes: e.FETCH_MAX_BYTES },
     fetchAllowAddressesForTests: list(e.DATELINE_TEST_ALLOW_FETCH_ADDRESSES),
     fetchAllowPortsForTests: list(e.DATELINE_TEST_ALLOW_FETCH_PORTS).map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 65536),
+    media: { maxBytes: e.MEDIA_MAX_BYTES, maxPixels: e.MEDIA_MAX_PIXELS },
   });
 }
 

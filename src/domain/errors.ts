@@ -34,6 +34,15 @@ export const errorCatalogue = {
   DATABASE_UNAVAILABLE: 'unavailable',
   DATABASE_CORRUPT: 'unavailable',
   DATABASE_NOT_WRITABLE: 'unavailable',
+  MEDIA_NOT_FOUND: 'not-found',
+  MEDIA_NOT_AN_IMAGE: 'invalid',
+  MEDIA_TYPE_REFUSED: 'invalid',
+  MEDIA_UNREADABLE: 'invalid',
+  MEDIA_TOO_MANY_PIXELS: 'invalid',
+  MEDIA_TOO_LARGE: 'invalid',
+  MEDIA_IN_USE: 'conflict',
+  STAFF_NOT_SIGNED_IN: 'unauthenticated',
+  CSRF_TOKEN_INVALID: 'forbidden',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

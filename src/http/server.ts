@@ -12,6 +12,9 @@ import { searchRoutes } from './search-routes.js';
 import type { SiteSearch } from '../app/site-search.js';
 import type { SyndicationQueries } from '../app/syndication-queries.js';
 import type { Clock } from '../app/ports.js';
+import type { MediaService } from '../app/media-service.js';
+import { adminApi, type AdminApiDeps } from './admin/admin-api.js';
+import { mediaRoutes } from './media-routes.js';
 
 export interface ServerDeps {
   site: PublicSite;
@@ -25,6 +28,10 @@ export interface ServerDeps {
   logLevel: string;
   /** Health details for operators (database reachable, version). */
   health: () => Promise<{ ok: boolean; database: string }>;
+  /** Library images served at /media/… */
+  media: MediaService;
+  /** The admin JSON API at /admin/api (its authentication hook and routes). */
+  adminApi: AdminApiDeps;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -92,6 +99,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(syndicationRoutes, { syndication: deps.syndication, cache: deps.cache, clock: deps.clock, notFound });
   await app.register(contentApiRoutes, { ...deps.contentApi, site: deps.site, cache: deps.cache });
   await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound });
+  await app.register(mediaRoutes, { media: deps.media, notFound });
+  await app.register(adminApi, { ...deps.adminApi, prefix: '/admin/api' });
   return app;
 }
 

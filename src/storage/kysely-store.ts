@@ -17,6 +17,7 @@ import type { Database } from './schema.js';
 import { KyselyCommentRepository } from './kysely-comment-repository.js';
 import { KyselyImportLedger } from './kysely-import-ledger.js';
 import { KyselyRedirectRepository } from './kysely-redirect-repository.js';
+import { KyselyMediaRepository } from './kysely-media-repository.js';
 
 /** The Store port over one Kysely executor (the database, or an open transaction). */
 export class KyselyStore implements Store {
@@ -36,6 +37,7 @@ export class KyselyStore implements Store {
   readonly comments: KyselyCommentRepository;
   readonly redirects: KyselyRedirectRepository;
   readonly imports: KyselyImportLedger;
+  readonly media: KyselyMediaRepository;
 
   /** Effects waiting for the open transaction to commit; null outside a transaction. */
   private readonly pendingEffects: (() => void)[] | null;
@@ -61,6 +63,7 @@ export class KyselyStore implements Store {
     this.comments = new KyselyCommentRepository(db);
     this.redirects = new KyselyRedirectRepository(db);
     this.imports = new KyselyImportLedger(db);
+    this.media = new KyselyMediaRepository(db);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

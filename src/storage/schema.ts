@@ -54,6 +54,11 @@ export interface PasswordResetTable { token_hash: string; user_id: string; creat
 export interface AuditLogTable {
   id: string; at: string; user_id: string | null; actor: string; action: string; subject_type: string | null; subject_id: string | null; details: string | null;
 }
+export interface MediaTable {
+  id: string; original_filename: string; mime: string; width: number; height: number; bytes: number; sha256: string;
+  alt_text: string; caption: string | null; credit: string | null; uploaded_by: string | null; created_at: string;
+}
+export interface MediaVariantTable { media_id: string; width: number; height: number; format: string; path: string; bytes: number }
 
 export interface CommentTable {
   id: string; article_id: string; parent_id: string | null; kind: string; author_name: string; author_email: string | null; author_url: string | null;
@@ -86,4 +91,6 @@ export interface Database {
   redirects: RedirectTable;
   import_runs: ImportRunTable;
   import_items: ImportItemTable;
+  media: MediaTable;
+  media_variants: MediaVariantTable;
 }

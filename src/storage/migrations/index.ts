@@ -6,6 +6,7 @@ import { searchMigration } from './0003-search.js';
 import * as apiKeys from './0004-api-keys.js';
 import * as staff from './0005-staff.js';
 import * as siteImport from './0006-site-import.js';
+import * as media from './0008-media.js';
 
 /**
  * Every migration in order. Both dialects run the same list; names never change once shipped.
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration | ((capabilities: DatabaseCapabilitie
   '0004-api-keys': apiKeys,
   '0005-staff': staff,
   '0006-site-import': siteImport,
+  '0008-media': media,
 };
 
 /** Hands Kysely's Migrator the compiled-in migrations for an engine with these capabilities (no directory scanning, so bundles work). */

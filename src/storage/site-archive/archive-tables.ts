@@ -26,6 +26,12 @@ export const archiveTables: readonly ArchiveTable[] = [
   { name: 'users', orderBy: ['id'] },
   { name: 'api_keys', orderBy: ['id'] },
   { name: 'audit_log', orderBy: ['id'] },
+  { name: 'comments', orderBy: ['id'] },
+  { name: 'redirects', orderBy: ['from_path'] },
+  { name: 'import_runs', orderBy: ['id'] },
+  { name: 'import_items', orderBy: ['source_key', 'origin_key'] },
+  { name: 'media', orderBy: ['id'] },
+  { name: 'media_variants', orderBy: ['media_id', 'width', 'format'] },
 ];
 
 /** Tables deliberately not exported, and why. */
