@@ -37,6 +37,8 @@ const usage = `Usage: npm run bench -- [options]
   --warmup N          seconds of unrecorded load before each measured run, to get past JIT warm-up (default 1; 0 = none)
   --articles N        articles to seed (default 10000)
   --database URL      postgres://… to run on PostgreSQL in a fresh schema (default: BENCH_DATABASE_URL, else SQLite in a temp dir)
+  --keep NAME         keep the database for the next run and reuse the articles already in it (only the missing ones are
+                      seeded): SQLite in the folder NAME, or on PostgreSQL the schema NAME (seeding 100,000 takes many minutes)
   --scenario LIST     comma-separated subset of: article,home,archive,search
   --search-articles N articles in the database for the search scenario (default 100000; more are seeded after the page scenarios)
   --baseline MODE     inline (default: the baseline runs on this process's main thread, like Dateline) or child (a fresh process)
@@ -57,6 +59,7 @@ interface Options {
   pipelining: number;
   articles: number;
   databaseUrl: string | null;
+  keep: string | null;
   scenarios: ScenarioName[];
   searchArticles: number;
   baseline: 'inline' | 'child';
@@ -91,6 +94,7 @@ function parseOptions(argv: string[]): Options | null {
     articles: positive('articles', values.articles),
     searchArticles: positive('search-articles', values['search-articles']),
     databaseUrl,
+    keep: values.keep ?? null,
     scenarios: scenarios as ScenarioName[],
     baseline: values.baseline,
     cpuProfDir: values['cpu-prof'] || values['cpu-prof-dir'] ? (values['cpu-prof-dir'] ?? path.join(tmpdir(), `dateline-bench-profiles-${Date.now()}`)) : null,
@@ -110,6 +114,7 @@ function parseOptionValues(argv: string[]) {
       articles: { type: 'string', default: '10000' },
       'search-articles': { type: 'string', default: '100000' },
       database: { type: 'string' },
+      keep: { type: 'string' },
       scenario: { type: 'string' },
       baseline: { type: 'string', default: 'inline' },
       'cpu-prof': { type: 'boolean', default: false },
@@ -158,18 +163,19 @@ async function main(): Promise<void> {
   }
   const log = (line = '') => console.log(line);
 
-  // ---- a fresh database ----
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'dateline-bench-'));
-  cleanups.push({ label: 'remove temp dir', run: () => rmSync(dataDir, { recursive: true, force: true }) });
+  // ---- a fresh database, or the kept one ----
+  const dataDir = options.keep && !options.databaseUrl ? path.resolve(options.keep) : mkdtempSync(path.join(tmpdir(), 'dateline-bench-'));
+  if (dataDir === path.resolve(options.keep ?? '')) mkdirSync(dataDir, { recursive: true });
+  else cleanups.push({ label: 'remove temp dir', run: () => rmSync(dataDir, { recursive: true, force: true }) });
   let databaseUrl: string | undefined;
   let databaseSchema: string | undefined;
   let where = `SQLite in ${dataDir}`;
   if (options.databaseUrl) {
-    const fresh = await freshPostgres(options.databaseUrl);
-    cleanups.push({ label: `drop ${fresh.where}`, run: fresh.dispose });
-    databaseUrl = fresh.url;
-    databaseSchema = fresh.schema;
-    where = `PostgreSQL, ${fresh.where}`;
+    const schema = await postgresSchema(options.databaseUrl, options.keep);
+    if (!options.keep) cleanups.push({ label: `drop ${schema.where}`, run: schema.dispose });
+    databaseUrl = schema.url;
+    databaseSchema = schema.schema;
+    where = `PostgreSQL, ${schema.where}`;
   }
   const config = loadConfig({
     DATA_DIR: dataDir, DEMO_CONTENT: '0', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', SITE_URL: 'https://news.example.org',
@@ -180,30 +186,35 @@ async function main(): Promise<void> {
   await dateline.prepare({ demoContent: false });
 
   // ---- seed ----
-  log(`Seeding ${options.articles} articles (${where})…`);
-  const bar = process.stdout.isTTY
+  const kept = await dateline.store.articles.countVisible({ now: new Date().toISOString() as Instant });
+  const toSeed = Math.max(0, options.articles - kept);
+  log(`Seeding ${toSeed} articles (${where}${kept ? `, which holds ${kept} already` : ''})…`);
+  const bar = process.stdout.isTTY && toSeed > 0
     ? new cliProgress.SingleBar({ stream: process.stdout, format: '  {bar} {value}/{total} articles | {rate} articles/s | {duration}s', hideCursor: true }, cliProgress.Presets.shades_classic)
     : null;
   const seedStarted = performance.now();
-  bar?.start(options.articles, 0, { rate: 0 });
+  bar?.start(toSeed, 0, { rate: 0 });
   let seed: SeedResult;
   try {
     seed = await seedArticles(dateline, {
-      count: options.articles,
+      count: toSeed,
+      // Another seed for a kept database's additions, so they do not repeat the first run's titles.
+      ...(kept ? { seed: 20_240_601 + kept } : {}),
       onProgress: (done) => bar?.update(done, { rate: Math.round(done / ((performance.now() - seedStarted) / 1000)) }),
       signal: interrupted.signal,
     });
   } finally {
     bar?.stop();
   }
-  log(`Seeded ${seed.articles} articles (${seed.republished} republished, ${(seed.bodyBytes / seed.articles / 1024).toFixed(1)} KB of Markdown each on average) in ${seed.seconds.toFixed(1)} s: ${Math.round(seed.articles / seed.seconds)} articles/s.`);
+  if (seed.articles > 0) log(`Seeded ${seed.articles} articles (${seed.republished} republished, ${(seed.bodyBytes / seed.articles / 1024).toFixed(1)} KB of Markdown each on average) in ${seed.seconds.toFixed(1)} s: ${Math.round(seed.articles / seed.seconds)} articles/s.`);
+  const stored = kept + seed.articles;
 
   // ---- serve ----
   const server = await dateline.buildServer();
   await server.listen({ host: '127.0.0.1', port: 0 });
   cleanups.push({ label: 'close server', run: () => server.close() });
   const origin = serverOrigin(server);
-  const paths = await scenarioPaths(dateline, seed);
+  const paths = await scenarioPaths(dateline, stored);
 
   const loadGenerator = await LoadGenerator.start();
   cleanups.push({ label: 'stop load generator', run: () => loadGenerator.stop() });
@@ -251,17 +262,18 @@ async function main(): Promise<void> {
 
   let search: { articles: number; queries: number; run: LoadSummary } | null = null;
   if (options.scenarios.includes('search')) {
-    search = await measureSearch(dateline, origin, options, seed.articles, loadGenerator, interrupted.signal, log);
+    search = await measureSearch(dateline, origin, options, stored, loadGenerator, interrupted.signal, log);
   }
 
   log();
   log(table(results));
   if (options.json) {
-    const out: Record<string, unknown> = { seed: { articles: seed.articles, seconds: round(seed.seconds, 2) } };
+    const out: Record<string, unknown> = { seed: { articles: seed.articles, seconds: round(seed.seconds, 2), kept } };
     if (search) {
       out.search = {
         articles: search.articles, queries: search.queries, rps: round(search.run.rps, 1),
         p50_ms: round(search.run.p50Ms, 3), p95_ms: round(search.run.p95Ms, 3), p99_ms: round(search.run.p99Ms, 3),
+        cpu_ms_per_request: round(cpuPerRequestUs(search.run) / 1000, 3),
       };
     }
     for (const r of results) {
@@ -307,17 +319,18 @@ async function measureSearch(
   }
   const articles = await dateline.store.articles.countVisible({ now: new Date().toISOString() as Instant });
   log(`search: ${paths.length} queries over ${articles} articles…`);
-  const run = await loadGenerator.run({ url: origin, paths, connections: options.connections, pipelining: 1, durationSeconds: options.durationSeconds }, true, signal);
+  const run = await profiled(options.cpuProfDir, 'search', () =>
+    loadGenerator.run({ url: origin, paths, connections: options.connections, pipelining: 1, durationSeconds: options.durationSeconds }, true, signal));
   if (run.non2xx > 0 || run.errors > 0) throw new Error(`search: ${run.non2xx} non-2xx responses and ${run.errors} errors.`);
-  log(`  ${Math.round(run.rps)} rps, p50 ${run.p50Ms.toFixed(2)} ms, p95 ${run.p95Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms`);
+  log(`  ${Math.round(run.rps)} rps, p50 ${run.p50Ms.toFixed(2)} ms, p95 ${run.p95Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms; server ${run.serverCpu.toFixed(2)} cores, ${(cpuPerRequestUs(run) / 1000).toFixed(2)} ms CPU/request`);
   return { articles, queries: paths.length, run };
 }
 
 /** Picks the measured paths: a republished article mid-archive, the home page, and page 2 of the biggest region archive. */
-async function scenarioPaths(dateline: Dateline, seed: SeedResult): Promise<Record<PageScenarioName, string>> {
+async function scenarioPaths(dateline: Dateline, stored: number): Promise<Record<PageScenarioName, string>> {
   const now = new Date().toISOString() as Instant;
   const total = await dateline.store.articles.countVisible({ now });
-  if (total < seed.articles) throw new Error(`Only ${total} of ${seed.articles} seeded articles are visible.`);
+  if (total < stored) throw new Error(`Only ${total} of ${stored} seeded articles are visible.`);
   const middle = await dateline.store.articles.listVisible({ now }, { offset: Math.floor(total / 2), limit: 200 });
   const republished = middle.find((a) => a.syndication !== null);
   if (!republished) throw new Error('No republished article in the middle of the archive; the seed should have made about 30% republished.');
@@ -325,11 +338,11 @@ async function scenarioPaths(dateline: Dateline, seed: SeedResult): Promise<Reco
   const index = await dateline.services.taxonomies.index();
   const region = index.taxonomyBySlug('region');
   if (!region) throw new Error('The "region" taxonomy is missing.');
-  const withDescendants = (termId: string): number =>
-    index.terms.filter((t) => t.id === termId || t.parentId === termId).reduce((sum, t) => sum + (seed.termCounts.get(t.id) ?? 0), 0);
-  const biggest = index.termsOf(region.id).filter((t) => t.parentId === null)
-    .map((t) => ({ term: t, count: withDescendants(t.id) }))
-    .sort((a, b) => b.count - a.count)[0];
+  const counted = await Promise.all(index.termsOf(region.id).filter((t) => t.parentId === null).map(async (term) => ({
+    term,
+    count: await dateline.store.articles.countVisible({ now, termIds: index.terms.filter((t) => t.id === term.id || t.parentId === term.id).map((t) => t.id) }),
+  })));
+  const biggest = counted.sort((a, b) => b.count - a.count)[0];
   const settings = await dateline.services.settings.get();
   if (!biggest || biggest.count <= settings.pageSize) throw new Error('No region archive has a second page; seed more articles (--articles).');
   return { article: articlePath(republished), home: '/', archive: `/${region.slug}/${biggest.term.slug}/?page=2` };
@@ -399,9 +412,10 @@ function serverOrigin(server: FastifyInstance): string {
   return `http://127.0.0.1:${address.port}`;
 }
 
-/** A fresh, empty PostgreSQL schema for the run (DATABASE_SCHEMA), dropped afterwards. */
-async function freshPostgres(url: string): Promise<{ url: string; schema: string; where: string; dispose: () => Promise<void> }> {
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
+/** A PostgreSQL schema for the run (DATABASE_SCHEMA): a fresh one dropped afterwards, or the kept one named `keep`. */
+async function postgresSchema(url: string, keep: string | null): Promise<{ url: string; schema: string; where: string; dispose: () => Promise<void> }> {
+  if (keep && !/^[a-z_][a-z0-9_]{0,62}$/.test(keep)) throw new UsageError(`--keep on PostgreSQL names a schema: lower-case letters, digits and _, not "${keep}".`);
+  const schema = keep ?? `bench_${randomBytes(6).toString('hex')}`;
   try {
     await withClient(url, (c) => c.query('SELECT 1'));
   } catch (error) {

@@ -17,6 +17,11 @@ export interface MatchPlan {
   where: RawBuilder<unknown>;
   /** Higher is better. */
   score: RawBuilder<number>;
+  /**
+   * The best `k` matches by score alone, before visibility and filters, when the engine can rank
+   * inside its index far more cheaply than over the join (FTS5). Ids of articles with their scores.
+   */
+  topByScore?: (k: number) => RawBuilder<{ id: string; score: number }>;
 }
 
 /**
@@ -40,6 +45,15 @@ export interface FullTextEngine extends ArticleSearchWriter {
 const MAX_LIMIT = 100;
 const REBUILD_BATCH = 500;
 
+/**
+ * Matches are counted up to this bound; past it the page says "more than 1,000". Counting a word
+ * found in 95,000 of 100,000 articles cost more than finding the best 20 of them, and no reader
+ * pages past the fiftieth page of a query that broad.
+ */
+export const searchCountLimit = 1000;
+/** Beyond this many candidates (deep pages with filters), ranking every match over the join is as cheap. */
+const MAX_CANDIDATES = 2000;
+
 /** The SearchIndex port over one Kysely executor and an engine. */
 export class KyselySearchIndex implements SearchIndex {
   constructor(private readonly db: Kysely<Database>, private readonly engine: FullTextEngine) {}
@@ -52,20 +66,43 @@ export class KyselySearchIndex implements SearchIndex {
     const plan = await this.engine.plan(this.db, clauses);
     if (!plan) return { total: 0, hits: [] };
     const where = sql.join([plan.where, ...visibleAndFiltered(query)], sql` AND `);
-    const counted = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${plan.from} WHERE ${where}`.execute(this.db);
-    const total = Number(counted.rows[0]?.n ?? 0);
-    if (total === 0 || offset >= total || limit === 0) return { total, hits: [] };
-    // Rank narrow rows, then load only the page's articles: sorting whole rows (bodies) of every match is what costs.
-    const { rows: ranked } = await sql<{ id: string; score: number | string }>`SELECT a.id AS id, ${plan.score} AS score FROM ${plan.from}
-      WHERE ${where} ORDER BY score DESC, a.published_at DESC, a.id DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
+    const counted = await sql<{ n: number | string }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${plan.from} WHERE ${where} LIMIT ${searchCountLimit + 1}) AS matches`.execute(this.db);
+    const found = Number(counted.rows[0]?.n ?? 0);
+    const total = Math.min(found, searchCountLimit);
+    const counts = found > searchCountLimit ? { total, moreThanTotal: true } : { total };
+    if (total === 0 || offset >= total || limit === 0) return { ...counts, hits: [] };
+    const ranked = await this.rank(plan, where, query, offset, limit);
     const articles = await this.load(ranked.map((r) => r.id));
     return {
-      total,
+      ...counts,
       hits: ranked.flatMap((r) => {
         const article = articles.get(r.id);
         return article ? [hitOf(article, Number(r.score), clauses)] : [];
       }),
     };
+  }
+
+  /**
+   * The page's ids, best first (ties: newer, then greater id). Where the engine can rank inside its
+   * index, the best few matches are ranked there and only they are checked for visibility and
+   * filters; the answer is used when it is provably the same as ranking every visible match (see
+   * `pageFromCandidates`), else every match is ranked over the join.
+   */
+  private async rank(plan: MatchPlan, where: RawBuilder<unknown>, query: SearchQuery, offset: number, limit: number): Promise<{ id: string; score: number }[]> {
+    // Filters pass only some matches; fetch more of them so that enough survive. Deep pages rank everything.
+    const k = (offset + limit) * (hasFilters(query) ? 8 : 2) + 20;
+    if (plan.topByScore && k <= MAX_CANDIDATES) {
+      const { rows: candidates } = await plan.topByScore(k).execute(this.db);
+      const ids = candidates.map((c) => c.id);
+      const { rows: passing } = ids.length === 0 ? { rows: [] } : await sql<{ id: string; published_at: string | null }>`SELECT a.id AS id, a.published_at AS published_at
+        FROM articles a WHERE a.id IN (${sql.join(ids)}) AND ${sql.join(visibleAndFiltered(query), sql` AND `)}`.execute(this.db);
+      const page = pageFromCandidates(candidates.map((c) => ({ id: c.id, score: Number(c.score) })), k, passing, offset, limit);
+      if (page) return page;
+    }
+    // Rank narrow rows, then load only the page's articles: sorting whole rows (bodies) of every match is what costs.
+    const { rows } = await sql<{ id: string; score: number | string }>`SELECT a.id AS id, ${plan.score} AS score FROM ${plan.from}
+      WHERE ${where} ORDER BY score DESC, a.published_at DESC, a.id DESC LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
+    return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
   }
 
   async rebuild(): Promise<number> {
@@ -120,6 +157,36 @@ function visibleAndFiltered(query: SearchQuery): RawBuilder<unknown>[] {
       : sql`EXISTS (SELECT 1 FROM article_terms art WHERE art.article_id = a.id AND art.term_id IN (${sql.join([...group])}))`);
   }
   return conditions;
+}
+
+function hasFilters(query: SearchQuery): boolean {
+  return !!(query.from || query.to || query.sourceId || query.authorId || query.termIds || query.termGroups?.length);
+}
+
+/**
+ * The page out of the engine's best `k` matches by score, of which `passing` are visible and pass
+ * the filters; null when that may differ from ranking every match. It is the same when the engine
+ * had no more than `k` matches, or when the last row of the page scores strictly better than the
+ * k-th candidate: every match left out scores no better than that candidate, so none could come
+ * before that row, even on a tie.
+ */
+export function pageFromCandidates(
+  candidates: readonly { id: string; score: number }[], k: number, passing: readonly { id: string; published_at: string | null }[], offset: number, limit: number,
+): { id: string; score: number }[] | null {
+  const publishedAt = new Map(passing.map((p) => [p.id, p.published_at ?? '']));
+  const ordered = candidates.filter((c) => publishedAt.has(c.id)).sort((x, y) =>
+    y.score - x.score || compareText(publishedAt.get(y.id)!, publishedAt.get(x.id)!) || compareText(y.id, x.id));
+  if (candidates.length >= k) {
+    const last = ordered[offset + limit - 1];
+    const floor = Math.min(...candidates.map((c) => c.score));
+    if (!last || !(last.score > floor)) return null;
+  }
+  return ordered.slice(offset, offset + limit);
+}
+
+/** Code-unit order, as SQLite's BINARY collation compares TEXT (ids and ISO instants are ASCII). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A hit with its title and the best passage highlighted for the article's language. */

@@ -16,6 +16,9 @@ async function writeDocument(db: Kysely<Database>, doc: SearchDocument): Promise
       ${stemmedText(doc.title, doc.language)}, ${stemmedText(doc.standfirst, doc.language)}, ${stemmedText(doc.body, doc.language)})`.execute(db);
 }
 
+/** Columns: title, standfirst, body, then their stems. bm25() is lower for better matches. */
+const BM25 = sql<number>`-bm25(article_search_fts, 10.0, 4.0, 1.0, 10.0, 4.0, 1.0)`;
+
 /**
  * SQLite FTS5. One contentless table (`article_search_fts`, created by migration 0003) holds, per
  * article, the folded words of title, standfirst and body, and the same three fields as stems in
@@ -25,13 +28,18 @@ async function writeDocument(db: Kysely<Database>, doc: SearchDocument): Promise
  */
 export const sqliteFts5Engine: FullTextEngine = {
   async plan(_db: Kysely<Database>, clauses: readonly SearchClause[]): Promise<MatchPlan> {
+    const match = fts5MatchOf(clauses);
     return {
       // CROSS JOIN fixes the order: the full-text match drives. Left to itself, SQLite may walk
       // the articles index and run the MATCH once per article (seconds instead of milliseconds).
       from: sql`article_search_fts CROSS JOIN article_search_docs d ON d.doc_id = article_search_fts.rowid CROSS JOIN articles a ON a.id = d.article_id`,
-      where: sql`article_search_fts MATCH ${fts5MatchOf(clauses)}`,
-      // Columns: title, standfirst, body, then their stems. bm25() is lower for better matches.
-      score: sql<number>`-bm25(article_search_fts, 10.0, 4.0, 1.0, 10.0, 4.0, 1.0)`,
+      where: sql`article_search_fts MATCH ${match}`,
+      score: BM25,
+      // Ranked inside FTS5 alone, then mapped to article ids: joining every match to the articles
+      // (visibility, filters) cost as much as ranking them.
+      topByScore: (k) => sql<{ id: string; score: number }>`SELECT d.article_id AS id, r.score AS score
+        FROM (SELECT rowid AS doc_id, ${BM25} AS score FROM article_search_fts WHERE article_search_fts MATCH ${match} ORDER BY score DESC LIMIT ${k}) AS r
+        CROSS JOIN article_search_docs d ON d.doc_id = r.doc_id`,
     };
   },
 
