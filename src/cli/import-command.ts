@@ -10,6 +10,8 @@ import { articlePath } from '../render/paths.js';
 import { createProgress } from './progress.js';
 import { isWxrFile } from '../ingest/wxr/detect-wxr.js';
 import { importWxrFile } from './import-wxr.js';
+import { isGhostExportFile } from '../ingest/ghost/detect-ghost.js';
+import { importGhostFile } from './import-ghost.js';
 
 const isUrl = (target: string) => /^https?:\/\//i.test(target);
 
@@ -36,9 +38,10 @@ export function registerImportCommand(program: Command): void {
     .argument('<targets...>', 'files, folders (read recursively) or http(s) URLs')
     .option('--dry-run', 'read and report without writing anything')
     .option('--inbox', 'send the articles to the editorial inbox instead of publishing them')
-    .option('--mapping <file>', 'WordPress exports: JSON mapping of taxonomies, terms, authors and post types (start from --print-mapping)')
-    .option('--print-mapping', 'WordPress exports: print the default mapping for the file and import nothing')
-    .action(async (targets: string[], options: { dryRun?: boolean; inbox?: boolean; mapping?: string; printMapping?: boolean }) => {
+    .option('--mapping <file>', 'WordPress and Ghost exports: JSON mapping of taxonomies, terms, authors and post types (start from --print-mapping)')
+    .option('--print-mapping', 'WordPress and Ghost exports: print the default mapping for the file and import nothing')
+    .option('--source-url <url>', 'Ghost exports: the old site\'s address, for images Ghost exported as relative paths')
+    .action(async (targets: string[], options: { dryRun?: boolean; inbox?: boolean; mapping?: string; printMapping?: boolean; sourceUrl?: string }) => {
       const dateline = await createDateline(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
       const counts = { imported: 0, duplicates: 0, failed: 0 };
       try {
@@ -52,6 +55,11 @@ export function registerImportCommand(program: Command): void {
           else if (!isUrl(target) && (await isWxrFile(target))) {
             // A whole site: streamed, checkpointed and resumable, never read into memory at once.
             const report = await importWxrFile(dateline, target, { ...(options.mapping ? { mappingFile: options.mapping } : {}), printMapping: options.printMapping ?? false });
+            if (report && (report.counts.failed > 0 || report.fatal)) counts.failed++;
+          } else if (!isUrl(target) && (await isGhostExportFile(target))) {
+            const report = await importGhostFile(dateline, target, {
+              ...(options.mapping ? { mappingFile: options.mapping } : {}), ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}), printMapping: options.printMapping ?? false,
+            });
             if (report && (report.counts.failed > 0 || report.fatal)) counts.failed++;
           } else expanded.push(target);
         }

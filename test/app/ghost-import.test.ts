@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { importGhostFile } from '../../src/cli/import-ghost.js';
+import { articlePath } from '../../src/domain/article.js';
+import type { Slug } from '../../src/domain/ids.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { testDatabases } from '../support/databases.js';
+
+const corpus = fileURLToPath(new URL('../../../shared/corpus/ghost-export/', import.meta.url));
+
+/** Counts taken from the file with JSON.parse, independently of the streaming reader. */
+function expected(file: string) {
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  const data = json.db?.[0]?.data ?? json.data?.data ?? json.data;
+  const posts = data.posts as { slug: string; title: string; status: string; visibility?: string }[];
+  return { posts, users: (data.users ?? []).length as number, tags: (data.tags ?? []) as { name: string; slug: string }[] };
+}
+
+for (const { dialect } of testDatabases) {
+  describe(`Ghost import on ${dialect}`, () => {
+    const apps: TestApp[] = [];
+    after(async () => { for (const a of apps) await a.dispose(); });
+
+    for (const name of ['ghost-migrate/export-db-wrapped.json', 'ghost-migrate/export-flat.json', 'ghost-core/import-data-1.json']) {
+      test(`${name}: every post, author and tag arrives, with redirects from the old addresses; a second run changes nothing`, async () => {
+        const app = await createTestApp(dialect, { demo: false });
+        apps.push(app);
+        const { store } = app.dateline;
+        const file = path.join(corpus, name);
+        const want = expected(file);
+        const report = await importGhostFile(app.dateline, file, { quiet: true, sourceUrl: 'https://old.example' });
+        assert.ok(report);
+        assert.equal(report.counts.articles, want.posts.length);
+        assert.equal(report.counts.authors, want.users);
+        assert.equal(report.counts.terms, want.tags.length);
+        assert.equal(report.counts.failed, 0);
+
+        const keywords = (await store.taxonomies.listTaxonomies()).find((t) => t.slug === 'keywords');
+        assert.ok(keywords, 'the Keywords taxonomy is created for Ghost tags');
+        const terms = (await store.taxonomies.listTerms()).filter((t) => t.taxonomyId === keywords.id);
+        for (const tag of want.tags) assert.ok(terms.some((t) => t.name === tag.name), `tag ${tag.name}`);
+
+        for (const post of want.posts) {
+          const article = await store.articles.getBySlug(post.slug as Slug);
+          assert.ok(article, `post ${post.slug}`);
+          assert.equal(article.title, post.title);
+          assert.equal(article.status, 'published');
+          const redirect = await store.redirects.find(`/${post.slug}/`);
+          assert.equal(redirect?.toPath, articlePath(article), `redirect from /${post.slug}/`);
+        }
+
+        const tables = async () => ({
+          articles: (await store.articles.slugsStartingWith('')).length, comments: await store.comments.count(), redirects: await store.redirects.count(),
+          terms: (await store.taxonomies.listTerms()).length, authors: (await store.authors.list()).length,
+        });
+        const before = await tables();
+        const again = await importGhostFile(app.dateline, file, { quiet: true, sourceUrl: 'https://old.example' });
+        assert.equal(again?.counts.articles, 0);
+        assert.deepEqual(await tables(), before);
+      });
+    }
+
+    test('the wrapped export, field by field: HTML body, Lexical-only body, feature image, authors and tags', async () => {
+      const app = await createTestApp(dialect, { demo: false });
+      apps.push(app);
+      const { store } = app.dateline;
+      await importGhostFile(app.dateline, path.join(corpus, 'ghost-migrate/export-db-wrapped.json'), { quiet: true, sourceUrl: 'https://old.example' });
+      const first = (await store.articles.getBySlug('post-1' as Slug))!;
+      assert.match(first.bodyHtml, /<p>Hello world<\/p>/);
+      assert.match(first.bodyHtml, /photo-1\.jpg/);
+      assert.equal(first.featureImage?.url, 'https://example.com/images/feature-1.jpg');
+      assert.equal(first.publishedAt, '2025-01-01T00:00:00.000Z');
+      const authors = await store.authors.list();
+      assert.deepEqual(first.authorIds.map((id) => authors.find((a) => a.id === id)?.name), ['Alice Johnson']);
+      const terms = await store.taxonomies.listTerms();
+      assert.deepEqual(first.termIds.map((id) => terms.find((t) => t.id === id)?.name), ['News']);
+      const lexical = (await store.articles.getBySlug('post-3-lexical' as Slug))!;
+      assert.match(lexical.bodyHtml, /<img[^>]+src="https:\/\/example\.com\/images\/lexical-image\.jpg"/);
+    });
+  });
+}
