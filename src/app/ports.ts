@@ -7,6 +7,7 @@ import type { Author } from '../domain/author.js';
 import type { ArticleId, AuthorId, FeedId, Instant, Slug, SourceId, TaxonomyId, TermId } from '../domain/ids.js';
 import type { Source } from '../domain/source.js';
 import type { Taxonomy, Term } from '../domain/taxonomy.js';
+import type { EditorialRepository } from './editorial-ports.js';
 
 /** Which visible articles a listing wants; all filters combine with AND. */
 export interface ArticleFilter {
@@ -239,6 +240,7 @@ export interface Store {
   passwordResets: PasswordResetRepository;
   audit: AuditLogRepository;
   search: SearchIndex;
+  editorial: EditorialRepository;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**

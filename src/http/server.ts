@@ -12,6 +12,8 @@ import { searchRoutes } from './search-routes.js';
 import type { SiteSearch } from '../app/site-search.js';
 import type { SyndicationQueries } from '../app/syndication-queries.js';
 import type { Clock } from '../app/ports.js';
+import { installAdmin } from './admin/admin-routes.js';
+import type { AdminDeps } from './admin/admin-context.js';
 
 export interface ServerDeps {
   site: PublicSite;
@@ -25,6 +27,8 @@ export interface ServerDeps {
   logLevel: string;
   /** Health details for operators (database reachable, version). */
   health: () => Promise<{ ok: boolean; database: string }>;
+  /** The back office under /admin. */
+  admin?: AdminDeps;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -88,6 +92,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   // Registered last: plugins inherit the error handler in force when they load.
+  if (deps.admin) await installAdmin(app, deps.admin);
   await app.register(searchRoutes, { search: deps.search, assets: deps.assets });
   await app.register(syndicationRoutes, { syndication: deps.syndication, cache: deps.cache, clock: deps.clock, notFound });
   await app.register(contentApiRoutes, { ...deps.contentApi, site: deps.site, cache: deps.cache });

@@ -7,6 +7,7 @@ import { KyselyApiKeyRepository } from './kysely-api-key-repository.js';
 import { KyselyArticleRepository } from './kysely-article-repository.js';
 import { KyselyAuthorRepository } from './kysely-author-repository.js';
 import { KyselyFeedRepository } from './kysely-feed-repository.js';
+import { KyselyEditorialRepository } from './kysely-editorial-repository.js';
 import { KyselySettingsRepository } from './kysely-settings-repository.js';
 import { KyselySourceRepository } from './kysely-source-repository.js';
 import {
@@ -30,6 +31,7 @@ export class KyselyStore implements Store {
   readonly passwordResets: KyselyPasswordResetRepository;
   readonly audit: KyselyAuditLogRepository;
   readonly search: SearchIndex;
+  readonly editorial: KyselyEditorialRepository;
 
   /** Effects waiting for the open transaction to commit; null outside a transaction. */
   private readonly pendingEffects: (() => void)[] | null;
@@ -52,6 +54,7 @@ export class KyselyStore implements Store {
     this.signInThrottle = new KyselySignInThrottleRepository(db);
     this.passwordResets = new KyselyPasswordResetRepository(db);
     this.audit = new KyselyAuditLogRepository(db);
+    this.editorial = new KyselyEditorialRepository(db);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -23,6 +23,8 @@ export interface ArticleTable {
   original_published_at: string | null; copyright_holder: string | null; copyright_line: string | null; licence: string | null;
   search_policy: string | null;
   origin: string; inbox_state: string | null; content_hash: string | null;
+  /** Editorial bookkeeping (0007); never written by the article mapping, only by the editorial repository. */
+  version?: number; created_by?: string | null; unpublished_policy?: string | null; redirect_to?: string | null;
 }
 export interface ArticleAuthorTable { article_id: string; author_id: string; position: number }
 export interface ArticleTermTable { article_id: string; term_id: string; position: number }
@@ -55,6 +57,10 @@ export interface AuditLogTable {
   id: string; at: string; user_id: string | null; actor: string; action: string; subject_type: string | null; subject_id: string | null; details: string | null;
 }
 
+export interface ArticleRevisionTable {
+  id: string; article_id: string; version: number; saved_at: string; saved_by: string | null; saved_by_name: string; note: string | null; snapshot: string;
+}
+
 export interface Database {
   taxonomies: TaxonomyTable;
   terms: TermTable;
@@ -72,4 +78,5 @@ export interface Database {
   sign_in_failures: SignInFailureTable;
   password_resets: PasswordResetTable;
   audit_log: AuditLogTable;
+  article_revisions: ArticleRevisionTable;
 }
