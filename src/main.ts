@@ -30,6 +30,9 @@ import { createSafeFetcher } from './ingest/fetch/safe-fetcher.js';
 import { resourceFetcherOver } from './ingest/fetch/resource-fetcher.js';
 import { feedDocumentReader } from './ingest/feeds/feed-document-reader.js';
 import { buildServer } from './http/server.js';
+import { loadAdminAssets } from './http/admin/admin-assets.js';
+import { ArticleEditor } from './app/article-editor.js';
+import { PresenceBoard } from './app/presence.js';
 import { MarkdownBodyRenderer } from './render/markdown-body-renderer.js';
 import { loadStaticAssets } from './render/static-assets.js';
 import { openDatabase, type OpenDatabase } from './storage/database.js';
@@ -66,6 +69,7 @@ export interface Dateline {
     search: SiteSearch;
     siteImport: SiteImportService;
     media: MediaService;
+    editor: ArticleEditor;
   };
   cache: PageCache;
   /** Builds the HTTP application (not listening). */
@@ -131,6 +135,9 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const cache = new PageCache();
   cache.start(events);
   const assets = loadStaticAssets();
+  const editor = new ArticleEditor({ store, clock, newId, articles, auth });
+  const presence = new PresenceBoard(clock);
+  const adminAssets = loadAdminAssets();
   let timer: NodeJS.Timeout | null = null;
 
   const runScheduler = async () => {
@@ -150,10 +157,13 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor },
     buildServer: () => buildServer({
-      site, cache, assets, syndication, clock, search,
-      media, adminApi: { auth, media, mediaMaxBytes: config.media.maxBytes },
+      site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media,
+      admin: {
+        auth, apiKeys, editor, presence, site, settings, taxonomies, assets: adminAssets.urls, publicAssets: assets, sanitize: (html) => bodies.sanitize(html),
+        media, mediaMaxBytes: config.media.maxBytes, sources,
+      },
       contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
       health: async () => {
         try {

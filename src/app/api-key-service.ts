@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../domain/errors.js';
 import type { ApiKey, ApiKeyId, ApiKeyType } from '../domain/api-key.js';
 import type { IdGenerator, Instant } from '../domain/ids.js';
@@ -18,7 +18,8 @@ export class ApiKeyService {
       secret: type === 'content' ? randomBytes(13).toString('hex') : randomBytes(32).toString('hex'),
       createdAt: this.deps.clock.now(), lastUsedAt: null, revokedAt: null,
     };
-    await this.deps.store.apiKeys.insert(key);
+    // Admin keys can change content, so only their hash is stored; the secret is shown once, here.
+    await this.deps.store.apiKeys.insert(type === 'admin' ? { ...key, secret: hashSecret(key.secret) } : key);
     return key;
   }
 
@@ -41,11 +42,15 @@ export class ApiKeyService {
     const now = Date.now();
     const cached = this.verified.get(secret);
     if (cached && cached.until > now) return cached.key.type === type ? cached.key : null;
-    const key = await this.deps.store.apiKeys.findBySecret(secret);
+    const key = await this.deps.store.apiKeys.findBySecret(type === 'admin' ? hashSecret(secret) : secret);
     if (!key || key.revokedAt || key.type !== type) return null;
     if (this.verified.size > 1000) this.verified.clear();
     this.verified.set(secret, { key, until: now + 60_000 });
     await this.deps.store.apiKeys.markUsed(key.id, this.deps.clock.now() as Instant);
     return key;
   }
+}
+
+function hashSecret(secret: string): string {
+  return `sha256:${createHash('sha256').update(secret).digest('hex')}`;
 }

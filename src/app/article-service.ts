@@ -28,6 +28,20 @@ export interface ArticleInput {
   inboxState?: InboxState | null;
 }
 
+/** The editable fields of an article, all given on every save (the editor sends its whole form). */
+export interface ArticleChanges {
+  title: string;
+  slug?: string | null;
+  standfirst?: string | null;
+  body: string;
+  bodyFormat?: BodyFormat;
+  excerpt?: string | null;
+  authorIds: AuthorId[];
+  termIds: TermId[];
+  featureImage: FeatureImage | null;
+  syndication: Syndication | null;
+}
+
 export interface ArticleServiceDeps {
   store: Store;
   clock: Clock;
@@ -99,18 +113,18 @@ export class ArticleService {
   }
 
   /** Publishes an inbox item: it leaves the inbox and goes out now. */
-  async publishFromInbox(id: ArticleId): Promise<Article> {
-    return this.changeInbox(id, 'accepted');
+  async publishFromInbox(id: ArticleId, store: Store = this.deps.store): Promise<Article> {
+    return this.changeInbox(id, 'accepted', store);
   }
 
   /** Turns an inbox item down; it stays stored (and remembered) but never appears. */
-  async rejectFromInbox(id: ArticleId): Promise<Article> {
-    return this.changeInbox(id, 'rejected');
+  async rejectFromInbox(id: ArticleId, store: Store = this.deps.store): Promise<Article> {
+    return this.changeInbox(id, 'rejected', store);
   }
 
-  private async changeInbox(id: ArticleId, to: 'accepted' | 'rejected'): Promise<Article> {
+  private async changeInbox(id: ArticleId, to: 'accepted' | 'rejected', store: Store): Promise<Article> {
     const now = this.deps.clock.now();
-    return this.deps.store.transaction(async (tx) => {
+    return store.transaction(async (tx) => {
       const before = await tx.articles.getById(id);
       if (!before) throw new AppError('ARTICLE_NOT_FOUND', `There is no article with id ${id}.`, { details: { id } });
       if (before.inboxState !== 'pending') {
@@ -157,6 +171,70 @@ export class ArticleService {
       return after;
     });
     return result;
+  }
+
+  /**
+   * Replaces an article's editable fields (the editor's save); status and dates stay. The body is
+   * sanitized again and the slug checked for clashes, as on create.
+   */
+  async revise(id: ArticleId, changes: ArticleChanges, store: Store = this.deps.store): Promise<Article> {
+    const { clock, bodies } = this.deps;
+    const now = clock.now();
+    const title = changes.title.trim();
+    if (!title) throw new AppError('INVALID_INPUT', 'An article needs a title.', { details: { field: 'title' } });
+    return store.transaction(async (tx) => {
+      const before = await tx.articles.getById(id);
+      if (!before) throw new AppError('ARTICLE_NOT_FOUND', `There is no article with id ${id}.`, { details: { id } });
+      const requested = changes.slug?.trim() || before.slug;
+      if (!isSlug(requested)) {
+        throw new AppError('INVALID_INPUT', `"${requested}" is not a valid slug: use lower-case letters, digits and single hyphens.`, { details: { field: 'slug' } });
+      }
+      if (requested !== before.slug) {
+        const clash = await tx.articles.getBySlug(requested as Slug);
+        if (clash && clash.id !== id) throw new AppError('SLUG_TAKEN', `Another article already uses the slug "${requested}".`, { details: { slug: requested, field: 'slug' } });
+      }
+      const bodyHtml = bodies.toSafeHtml(changes.body, changes.bodyFormat ?? before.bodyFormat);
+      const plainText = bodies.toPlainText(bodyHtml);
+      const after: Article = {
+        ...before,
+        title, slug: requested as Slug,
+        standfirst: changes.standfirst?.trim() || null,
+        bodySource: changes.body, bodyFormat: changes.bodyFormat ?? before.bodyFormat, bodyHtml,
+        excerpt: changes.excerpt?.trim() || excerptFromText(changes.standfirst?.trim() || plainText),
+        authorIds: dedupe(changes.authorIds), termIds: dedupe(changes.termIds),
+        featureImage: changes.featureImage, syndication: changes.syndication,
+        updatedAt: now, contentHash: contentFingerprint(title, plainText),
+      };
+      await tx.articles.update(after);
+      await this.announce(tx, before, after);
+      return after;
+    });
+  }
+
+  /**
+   * Moves an article to another status. Publishing uses the stored time when it has passed, else
+   * now; scheduling needs a time in the future; other moves keep the date (and so the URL).
+   */
+  async moveTo(id: ArticleId, to: ArticleStatus, options: { publishAt?: Instant | null } = {}, store: Store = this.deps.store): Promise<Article> {
+    const now = this.deps.clock.now();
+    return store.transaction(async (tx) => {
+      const before = await tx.articles.getById(id);
+      if (!before) throw new AppError('ARTICLE_NOT_FOUND', `There is no article with id ${id}.`, { details: { id } });
+      assertStatusChange(before.status, to);
+      let publishedAt = before.publishedAt;
+      // A withdrawn article that comes back keeps its date, and so its URL.
+      if (to === 'published') publishedAt = before.publishedAt && before.publishedAt <= now ? before.publishedAt : now;
+      if (to === 'scheduled') {
+        if (!options.publishAt || options.publishAt <= now) {
+          throw new AppError('INVALID_INPUT', 'Choose a publication time in the future to schedule an article.', { details: { field: 'publishAt' } });
+        }
+        publishedAt = options.publishAt;
+      }
+      const after: Article = { ...before, status: to, publishedAt, updatedAt: now };
+      await tx.articles.update(after);
+      await this.announce(tx, before, after);
+      return after;
+    });
   }
 
   /** Tells caches, once committed, what an article change touches: the article, and every listing it left or joined. */

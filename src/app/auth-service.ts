@@ -41,6 +41,11 @@ export class AuthService {
     return token;
   }
 
+  /** True once the site has staff (the setup link no longer works). */
+  async isSetUp(): Promise<boolean> {
+    return (await this.deps.store.users.count()) > 0;
+  }
+
   /** Creates the owner from the setup link; the link works once. */
   async completeSetup(token: string, input: { email: string; name: string; password: string }): Promise<User> {
     const stored = (await this.deps.store.settings.get(SETUP_KEY)) as { hash?: string; expiresAt?: string } | undefined;

@@ -11,6 +11,7 @@ import type { Comment } from '../domain/comment.js';
 import type { Redirect } from '../domain/redirect.js';
 import type { ImportItem, ImportRun } from '../domain/import-run.js';
 import type { MediaId, MediaItem } from '../domain/media.js';
+import type { EditorialRepository } from './editorial-ports.js';
 
 /** Which visible articles a listing wants; all filters combine with AND. */
 export interface ArticleFilter {
@@ -299,6 +300,7 @@ export interface Store {
   redirects: RedirectRepository;
   imports: ImportLedger;
   media: MediaRepository;
+  editorial: EditorialRepository;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**

@@ -1,5 +1,6 @@
 import type { Article } from '../domain/article.js';
 import type { Author } from '../domain/author.js';
+import type { UnpublishPolicy } from '../domain/editorial.js';
 import type { ArticleId, Slug } from '../domain/ids.js';
 import { paginate, type PageInfo } from '../domain/pagination.js';
 import type { SiteSettings } from '../domain/site-settings.js';
@@ -152,6 +153,19 @@ export class PublicSite {
     const authorCounts = await Promise.all(authors.map(async (a) => [a.id, await this.deps.store.articles.countVisible({ now, authorId: a.id })] as const));
     const termCounts = await Promise.all(index.terms.map(async (t) => [t.id, await this.deps.store.articles.countVisible({ now, termIds: [t.id] })] as const));
     return { authors: new Map(authorCounts), terms: new Map(termCounts) };
+  }
+
+  /** Any article (a draft in the editor too) as the article page would show it: the editor's preview. */
+  async preview(article: Article): Promise<PageData<ArticleView>> {
+    const [frame, [view]] = await Promise.all([this.frame(), this.views([article])]);
+    return { frame, content: view!, tags: [] };
+  }
+
+  /** What the URL of a withdrawn article answers (410 or a redirect), or null when it was never published or may still be found. */
+  async withdrawn(slug: Slug): Promise<UnpublishPolicy | null> {
+    const article = await this.deps.store.articles.getBySlug(slug);
+    if (!article || isVisible(article, this.deps.clock.now())) return null;
+    return this.deps.store.editorial.unpublishedBySlug(slug);
   }
 
   private async listing(filter: ArticleFilter, page: number, pageSize: number): Promise<ListingView> {

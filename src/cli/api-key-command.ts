@@ -8,13 +8,13 @@ export function registerApiKeyCommand(program: Command): void {
   const keys = program.command('api-key').description('create, list and revoke API keys');
 
   keys.command('create').description('create a key and print it')
-    .option('--type <type>', 'content (read-only, public)', 'content')
+    .option('--type <type>', 'content (read-only, public) or admin (the Admin API under /admin/api/, editor rights; shown once)', 'content')
     .option('--name <name>', 'what the key is for, e.g. "mobile app"')
     .action((o: { type: string; name?: string }) => withDateline(async (d) => {
-      if (!apiKeyTypes.includes(o.type as ApiKeyType) || o.type !== 'content') {
-        throw new AppError('INVALID_INPUT', `"${o.type}" keys cannot be created yet; use --type content.`);
+      if (!apiKeyTypes.includes(o.type as ApiKeyType)) {
+        throw new AppError('INVALID_INPUT', `"${o.type}" is not a key type; use --type content or --type admin.`);
       }
-      const key = await d.services.apiKeys.create('content', o.name ?? 'content key');
+      const key = await d.services.apiKeys.create(o.type as ApiKeyType, o.name ?? `${o.type} key`);
       console.log(key.secret);
     }));
 

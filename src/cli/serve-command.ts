@@ -24,6 +24,8 @@ export function registerServeCommand(program: Command): void {
         console.warn('SITE_URL is not set: links in feeds, canonical tags and structured data use the listening address. Set SITE_URL to the public address.');
       }
       if (loaded > 0) console.log(`Loaded ${loaded} demo articles.`);
+      const setupToken = await dateline.services.auth.setupToken();
+      if (setupToken) console.log(`No staff account yet. Create the owner within 72 hours at ${settings.url.replace(/\/$/, '')}/admin/setup?token=${setupToken} (the link works once).`);
       let stopping = false;
       const shutdown = async (signal: string) => {
         if (stopping) return;

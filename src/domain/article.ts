@@ -3,7 +3,8 @@ import { cutGraphemes, graphemeLength } from './text-cut.js';
 import type { ArticleId, AuthorId, Instant, Slug, TermId } from './ids.js';
 import type { Syndication } from './syndication.js';
 
-export const articleStatuses = ['draft', 'scheduled', 'published', 'archived'] as const;
+/** `review`: submitted by its author, waiting for an editor to publish or schedule it. */
+export const articleStatuses = ['draft', 'review', 'scheduled', 'published', 'archived'] as const;
 export type ArticleStatus = (typeof articleStatuses)[number];
 
 export const bodyFormats = ['markdown', 'html'] as const;
@@ -53,10 +54,11 @@ export interface Article {
 }
 
 const allowedTransitions: Record<ArticleStatus, readonly ArticleStatus[]> = {
-  draft: ['scheduled', 'published', 'archived'],
-  scheduled: ['draft', 'published', 'archived'],
-  published: ['draft', 'archived'],
-  archived: ['draft', 'published'],
+  draft: ['review', 'scheduled', 'published', 'archived'],
+  review: ['draft', 'scheduled', 'published', 'archived'],
+  scheduled: ['draft', 'review', 'published', 'archived'],
+  published: ['draft', 'review', 'archived'],
+  archived: ['draft', 'review', 'published'],
 };
 
 /** Throws unless an article may move from `from` to `to`. */

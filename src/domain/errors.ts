@@ -42,7 +42,6 @@ export const errorCatalogue = {
   MEDIA_TOO_LARGE: 'invalid',
   MEDIA_IN_USE: 'conflict',
   STAFF_NOT_SIGNED_IN: 'unauthenticated',
-  CSRF_TOKEN_INVALID: 'forbidden',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -6,6 +6,7 @@ import { parsePageNumber } from '../domain/pagination.js';
 import { renderArticlePage } from '../render/article-page.js';
 import { renderAuthorIndexPage, renderSourceIndexPage, renderTaxonomyIndexPage } from '../render/directory-pages.js';
 import { renderArchivePage, renderHomePage } from '../render/listing-page.js';
+import { renderProblemPage } from '../render/error-pages.js';
 import type { LayoutAssets } from '../render/layout.js';
 import { withPage } from '../render/paths.js';
 import type { PageCache } from './page-cache.js';
@@ -67,6 +68,11 @@ export async function publicRoutes(app: FastifyInstance, deps: PublicRoutesDeps)
       if (data) {
         const canonical = articlePath(data.content.article);
         if (canonical !== `/${year}/${month}/${slug}/`) throw new Redirect(canonical, 301);
+      } else {
+        // A withdrawn article answers as its editor chose: gone for good, or moved elsewhere.
+        const withdrawn = await site.withdrawn(slug as Slug);
+        if (withdrawn?.kind === 'redirect') throw new Redirect(withdrawn.to, 301);
+        if (withdrawn?.kind === 'gone') throw new Gone();
       }
       return data;
     }, (data) => renderArticlePage(data, assets, deps.sanitize));
@@ -89,6 +95,11 @@ export async function publicRoutes(app: FastifyInstance, deps: PublicRoutesDeps)
 
   app.setErrorHandler(async (error, request, reply) => {
     if (error instanceof Redirect) return reply.redirect(error.location, error.status);
+    if (error instanceof Gone) {
+      const frame = await site.frame();
+      return reply.code(410).type(HTML).header('cache-control', 'no-store')
+        .send(renderProblemPage(frame, assets, 'This article has been withdrawn', 'The publisher has taken this article down. It is no longer available.'));
+    }
     throw error;
   });
 }
@@ -97,6 +108,13 @@ export async function publicRoutes(app: FastifyInstance, deps: PublicRoutesDeps)
 export class Redirect extends Error {
   constructor(readonly location: string, readonly status: 301 | 302) {
     super(`Redirect to ${location}`);
+  }
+}
+
+/** Thrown inside a page load when the article was withdrawn and its URL answers 410 Gone. */
+export class Gone extends Error {
+  constructor() {
+    super('Gone');
   }
 }
 

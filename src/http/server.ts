@@ -13,8 +13,9 @@ import type { SiteSearch } from '../app/site-search.js';
 import type { SyndicationQueries } from '../app/syndication-queries.js';
 import type { Clock } from '../app/ports.js';
 import type { MediaService } from '../app/media-service.js';
-import { adminApi, type AdminApiDeps } from './admin/admin-api.js';
 import { mediaRoutes } from './media-routes.js';
+import { installAdmin } from './admin/admin-routes.js';
+import type { AdminDeps } from './admin/admin-context.js';
 
 export interface ServerDeps {
   site: PublicSite;
@@ -30,8 +31,8 @@ export interface ServerDeps {
   health: () => Promise<{ ok: boolean; database: string }>;
   /** Library images served at /media/… */
   media: MediaService;
-  /** The admin JSON API at /admin/api (its authentication hook and routes). */
-  adminApi: AdminApiDeps;
+  /** The back office under /admin (screens and the Admin JSON API). */
+  admin?: AdminDeps;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -95,12 +96,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   // Registered last: plugins inherit the error handler in force when they load.
+  if (deps.admin) await installAdmin(app, deps.admin);
   await app.register(searchRoutes, { search: deps.search, assets: deps.assets });
   await app.register(syndicationRoutes, { syndication: deps.syndication, cache: deps.cache, clock: deps.clock, notFound });
   await app.register(contentApiRoutes, { ...deps.contentApi, site: deps.site, cache: deps.cache });
   await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound });
   await app.register(mediaRoutes, { media: deps.media, notFound });
-  await app.register(adminApi, { ...deps.adminApi, prefix: '/admin/api' });
   return app;
 }
 

@@ -11,8 +11,9 @@ export interface StaticAsset {
 
 const assetDir = new URL('./assets/', import.meta.url);
 
-function load(name: string, contentType: string): StaticAsset {
-  const body = readFileSync(new URL(name, assetDir));
+/** A file from `dir`, named for serving as /assets/NAME.HASH.EXT. */
+export function loadAsset(name: string, contentType: string, dir: URL = assetDir): StaticAsset {
+  const body = readFileSync(new URL(name, dir));
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
   const dot = name.lastIndexOf('.');
   return { path: `/assets/${name.slice(0, dot)}.${hash}${name.slice(dot)}`, body, contentType, etag: `"${hash}"` };
@@ -20,6 +21,6 @@ function load(name: string, contentType: string): StaticAsset {
 
 /** The theme's assets, hashed once at start-up; a changed file gets a new URL, so caches may keep old ones forever. */
 export function loadStaticAssets(): { stylesheet: StaticAsset; all: StaticAsset[] } {
-  const stylesheet = load('site.css', 'text/css; charset=utf-8');
+  const stylesheet = loadAsset('site.css', 'text/css; charset=utf-8');
   return { stylesheet, all: [stylesheet] };
 }

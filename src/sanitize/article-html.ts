@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { isAllowedEmbedSrc } from '../domain/embeds.js';
 
 /**
  * The one allow-list for article HTML from anywhere (editors, imports, feeds, wire formats).
@@ -55,6 +56,7 @@ function policy(base?: string | null): sanitizeHtml.IOptions {
       'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
       'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'small', 'mark', 'abbr', 'cite', 'q', 'time', 'span',
       'a', 'figure', 'figcaption', 'img', 'picture', 'source', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption',
+      'iframe',
     ],
     allowedAttributes: {
       a: ['href', 'title', 'rel', 'hreflang'],
@@ -62,6 +64,7 @@ function policy(base?: string | null): sanitizeHtml.IOptions {
       source: ['srcset', 'sizes', 'type', 'media'],
       abbr: ['title'], time: ['datetime'], q: ['cite'], blockquote: ['cite'],
       th: ['scope', 'colspan', 'rowspan'], td: ['colspan', 'rowspan'], ol: ['start', 'reversed'],
+      iframe: ['src', 'title', 'width', 'height', 'allow', 'allowfullscreen', 'loading', 'referrerpolicy', 'sandbox'],
     },
     allowedSchemes: LINK_SCHEMES,
     allowedSchemesByTag: { img: MEDIA_SCHEMES, source: MEDIA_SCHEMES },
@@ -83,8 +86,17 @@ function policy(base?: string | null): sanitizeHtml.IOptions {
       source: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'srcset', safeSrcset(attribs.srcset, base)) }),
       q: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'cite', safeUrl(attribs.cite, MEDIA_SCHEMES, base)) }),
       blockquote: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'cite', safeUrl(attribs.cite, MEDIA_SCHEMES, base)) }),
+      // Embeds: only iframes of the allow-list (src/domain/embeds.ts), with fixed, restrictive attributes.
+      iframe: (tagName, attribs) => ({
+        tagName,
+        attribs: {
+          src: attribs.src ?? '', title: attribs.title || 'Embedded video', width: '560', height: '315', loading: 'lazy', referrerpolicy: 'strict-origin-when-cross-origin',
+          allow: 'encrypted-media; picture-in-picture; fullscreen', allowfullscreen: '', sandbox: 'allow-scripts allow-same-origin allow-presentation allow-popups',
+        },
+      }),
     },
-    exclusiveFilter: (frame) => (frame.tag === 'p' || frame.tag === 'span') && !frame.text.trim() && !frame.mediaChildren.length,
+    exclusiveFilter: (frame) => ((frame.tag === 'p' || frame.tag === 'span') && !frame.text.trim() && !frame.mediaChildren.length)
+      || (frame.tag === 'iframe' && !isAllowedEmbedSrc(frame.attribs.src)),
   };
 }
 

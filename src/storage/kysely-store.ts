@@ -7,6 +7,7 @@ import { KyselyApiKeyRepository } from './kysely-api-key-repository.js';
 import { KyselyArticleRepository } from './kysely-article-repository.js';
 import { KyselyAuthorRepository } from './kysely-author-repository.js';
 import { KyselyFeedRepository } from './kysely-feed-repository.js';
+import { KyselyEditorialRepository } from './kysely-editorial-repository.js';
 import { KyselySettingsRepository } from './kysely-settings-repository.js';
 import { KyselySourceRepository } from './kysely-source-repository.js';
 import {
@@ -38,6 +39,7 @@ export class KyselyStore implements Store {
   readonly redirects: KyselyRedirectRepository;
   readonly imports: KyselyImportLedger;
   readonly media: KyselyMediaRepository;
+  readonly editorial: KyselyEditorialRepository;
 
   /** Effects waiting for the open transaction to commit; null outside a transaction. */
   private readonly pendingEffects: (() => void)[] | null;
@@ -64,6 +66,7 @@ export class KyselyStore implements Store {
     this.redirects = new KyselyRedirectRepository(db);
     this.imports = new KyselyImportLedger(db);
     this.media = new KyselyMediaRepository(db);
+    this.editorial = new KyselyEditorialRepository(db);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -23,6 +23,8 @@ export interface ArticleTable {
   original_published_at: string | null; copyright_holder: string | null; copyright_line: string | null; licence: string | null;
   search_policy: string | null;
   origin: string; inbox_state: string | null; content_hash: string | null;
+  /** Editorial bookkeeping (0007); never written by the article mapping, only by the editorial repository. */
+  version?: number; created_by?: string | null; unpublished_policy?: string | null; redirect_to?: string | null;
 }
 export interface ArticleAuthorTable { article_id: string; author_id: string; position: number }
 export interface ArticleTermTable { article_id: string; term_id: string; position: number }
@@ -70,6 +72,10 @@ export interface ImportRunTable {
 }
 export interface ImportItemTable { source_key: string; origin_key: string; run_id: string; state: string; target_id: string | null; reason: string | null; at: string }
 
+export interface ArticleRevisionTable {
+  id: string; article_id: string; version: number; saved_at: string; saved_by: string | null; saved_by_name: string; note: string | null; snapshot: string;
+}
+
 export interface Database {
   taxonomies: TaxonomyTable;
   terms: TermTable;
@@ -93,4 +99,5 @@ export interface Database {
   import_items: ImportItemTable;
   media: MediaTable;
   media_variants: MediaVariantTable;
+  article_revisions: ArticleRevisionTable;
 }

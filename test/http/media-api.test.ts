@@ -4,7 +4,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import type { Role } from '../../src/domain/staff.js';
-import { SESSION_COOKIE, CSRF_HEADER } from '../../src/http/admin/staff-session-hook.js';
+import { SESSION_COOKIE } from '../../src/http/admin/admin-guards.js';
+
+const CSRF_HEADER = 'x-csrf-token';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { makeArticle } from '../support/fixtures.js';
 import { exifHasGps, jpegWithGps, png, pngBomb } from '../support/images.js';
@@ -200,9 +202,9 @@ describe('media library over HTTP (real server, real sessions)', () => {
   it('needs a session, its CSRF token for changes, and a role that may upload', async () => {
     const bytes = await png(360, 100, false);
     const anonymous = await fetch(`${base}/admin/api/media`);
-    assert.deepEqual([anonymous.status, ((await anonymous.json()) as ErrorJson).error.code], [401, 'STAFF_NOT_SIGNED_IN']);
+    assert.deepEqual([anonymous.status, ((await anonymous.json()) as ErrorJson).error.code], [401, 'SIGN_IN_NEEDED']);
     const forged = await upload(bytes, 'x.png', { headers: { cookie: sessions.get('editor')!.cookie } });
-    assert.deepEqual([forged.status, forged.body.error.code], [403, 'CSRF_TOKEN_INVALID']);
+    assert.deepEqual([forged.status, forged.body.error.code], [403, 'CSRF_REJECTED']);
     const wrongToken = await upload(bytes, 'x.png', { headers: { cookie: sessions.get('editor')!.cookie, [CSRF_HEADER]: sessions.get('author')!.csrf } });
     assert.equal(wrongToken.status, 403);
     const contributor = await upload(bytes, 'x.png', { role: 'contributor' });

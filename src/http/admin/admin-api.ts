@@ -1,23 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import type { AuthService } from '../../app/auth-service.js';
 import type { MediaService } from '../../app/media-service.js';
 import { adminApiErrorHandler } from './admin-api-errors.js';
 import { mediaApiRoutes } from './media-api-routes.js';
-import { staffSessionHook } from './staff-session-hook.js';
 
 export interface AdminApiDeps {
-  auth: AuthService;
   media: MediaService;
   mediaMaxBytes: number;
 }
 
 /**
- * The admin JSON API under /admin/api. One scope: the authentication hook sets `request.staff`
- * for every route in it, and errors come back as JSON.
+ * The library and management parts of the Admin JSON API, registered inside /admin/api: the
+ * back office's guards (admin-guards.ts) have set `request.staff` and checked the CSRF token.
  */
 export async function adminApi(app: FastifyInstance, deps: AdminApiDeps): Promise<void> {
-  app.decorateRequest('staff', null);
-  app.addHook('onRequest', staffSessionHook(deps.auth));
   app.setErrorHandler(adminApiErrorHandler);
   await app.register(mediaApiRoutes, { prefix: '/media', media: deps.media, maxBytes: deps.mediaMaxBytes });
 }

@@ -7,6 +7,7 @@ import * as apiKeys from './0004-api-keys.js';
 import * as staff from './0005-staff.js';
 import * as siteImport from './0006-site-import.js';
 import * as media from './0008-media.js';
+import * as revisions from './0007-revisions.js';
 
 /**
  * Every migration in order. Both dialects run the same list; names never change once shipped.
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration | ((capabilities: DatabaseCapabilitie
   '0005-staff': staff,
   '0006-site-import': siteImport,
   '0008-media': media,
+  '0007-revisions': revisions,
 };
 
 /** Hands Kysely's Migrator the compiled-in migrations for an engine with these capabilities (no directory scanning, so bundles work). */

@@ -21,6 +21,7 @@ export const archiveTables: readonly ArchiveTable[] = [
   { name: 'articles', orderBy: ['id'] },
   { name: 'article_authors', orderBy: ['article_id', 'author_id'] },
   { name: 'article_terms', orderBy: ['article_id', 'term_id'] },
+  { name: 'article_revisions', orderBy: ['id'] },
   { name: 'feeds', orderBy: ['id'] },
   { name: 'feed_items', orderBy: ['feed_id', 'item_key'] },
   { name: 'users', orderBy: ['id'] },

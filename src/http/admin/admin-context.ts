@@ -1,0 +1,76 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiKeyService } from '../../app/api-key-service.js';
+import type { MediaService } from '../../app/media-service.js';
+import type { SourceService } from '../../app/source-service.js';
+import type { ArticleEditor } from '../../app/article-editor.js';
+import type { AuthService } from '../../app/auth-service.js';
+import type { PresenceBoard } from '../../app/presence.js';
+import type { PublicSite } from '../../app/public-site.js';
+import type { SettingsService } from '../../app/settings-service.js';
+import type { TaxonomyService } from '../../app/taxonomy-service.js';
+import { AppError } from '../../domain/errors.js';
+import type { User } from '../../domain/staff.js';
+import type { AdminAssets, AdminFrame, Notice } from '../../render/admin/admin-layout.js';
+import type { LayoutAssets } from '../../render/layout.js';
+import { csrfTokenFor } from './admin-guards.js';
+
+/** What the back office needs from the application. */
+export interface AdminDeps {
+  auth: AuthService;
+  apiKeys: ApiKeyService;
+  editor: ArticleEditor;
+  presence: PresenceBoard;
+  site: PublicSite;
+  settings: SettingsService;
+  taxonomies: TaxonomyService;
+  assets: AdminAssets;
+  /** The public site's assets, for previews rendered exactly like the public page. */
+  publicAssets: LayoutAssets;
+  sanitize: (html: string) => string;
+  /** The media library and its upload cap (MEDIA_MAX_BYTES). */
+  media: MediaService;
+  mediaMaxBytes: number;
+  sources: SourceService;
+}
+
+/** Fixed texts for notices carried across a redirect (`?notice=…`): nothing from the URL is shown as such. */
+const notices: Record<string, Notice> = {
+  'signed-out': { kind: 'success', text: 'You have signed out.' },
+  'signed-out-everywhere': { kind: 'success', text: 'You have signed out on every device.' },
+  'reset-sent': { kind: 'success', text: 'If there is an account for that address, a link to reset its password is on its way.' },
+  'password-changed': { kind: 'success', text: 'Your password has been changed. Sign in with the new one.' },
+  'sign-in-needed': { kind: 'error', text: 'Please sign in to continue.' },
+  created: { kind: 'success', text: 'Article created.' },
+  saved: { kind: 'success', text: 'Saved.' },
+  moved: { kind: 'success', text: 'Status changed.' },
+  restored: { kind: 'success', text: 'The revision was restored as the current version.' },
+  'inbox-published': { kind: 'success', text: 'The item was published.' },
+  'inbox-rejected': { kind: 'success', text: 'The item was rejected; its feed will not bring it back.' },
+  welcome: { kind: 'success', text: 'Your site is set up and you are signed in as its owner.' },
+};
+
+export function noticeFrom(request: FastifyRequest): Notice | null {
+  const key = (request.query as Record<string, unknown> | undefined)?.notice;
+  return typeof key === 'string' ? notices[key] ?? null : null;
+}
+
+/** The frame of a back-office page for this request. */
+export async function adminFrame(deps: AdminDeps, request: FastifyRequest, reply: FastifyReply): Promise<AdminFrame> {
+  const settings = await deps.settings.get();
+  const user = request.staff?.user ?? null;
+  return { siteName: settings.name, user: user && { name: user.name, role: user.role, email: user.email }, csrf: csrfTokenFor(request, reply), assets: deps.assets };
+}
+
+/** The signed-in user, or UNAUTHENTICATED (pages redirect to sign-in; the API answers 401). */
+export function staffOf(request: FastifyRequest): User {
+  const user = request.staff?.user;
+  if (!user) throw new AppError('SIGN_IN_FAILED', 'Sign in to use the back office.', { details: { signInNeeded: true } });
+  return user;
+}
+
+export const HTML = 'text/html; charset=utf-8';
+
+/** Sends a back-office page: never cached, never framed by other sites. */
+export function sendAdminPage(reply: FastifyReply, body: string, status = 200): FastifyReply {
+  return reply.code(status).type(HTML).header('cache-control', 'no-store').header('x-frame-options', 'DENY').send(body);
+}

@@ -1,0 +1,36 @@
+import type { Article } from '../../domain/article.js';
+import { html } from '../html.js';
+import { adminLayout, csrfField, type AdminFrame, type Notice } from './admin-layout.js';
+
+export interface InboxView {
+  items: Article[];
+  total: number;
+  rejected: boolean;
+  page: number;
+  pageCount: number;
+  canPublish: boolean;
+}
+
+/** Ingested items waiting for an editor: source, date and licence; open, publish or reject. */
+export function renderInboxPage(frame: AdminFrame, view: InboxView, notice: Notice | null = null): string {
+  const title = view.rejected ? 'Inbox: rejected items' : 'Inbox';
+  return adminLayout({ ...frame, current: 'inbox' }, title, html`<h1>${title}</h1>
+<p>${view.rejected ? html`<a href="/admin/inbox/">Show waiting items</a>` : html`<a href="/admin/inbox/?rejected=1">Show rejected items</a>`}</p>
+<p>${view.total} item${view.total === 1 ? '' : 's'}.</p>
+${view.items.length ? html`<table class="inbox">
+<caption>${view.rejected ? 'Items turned down; their feeds will not bring them back' : 'Ingested items waiting for an editor, newest first'}</caption>
+<thead><tr><th scope="col">Title</th><th scope="col">Source</th><th scope="col">Date</th><th scope="col">Licence</th>${view.rejected ? '' : html`<th scope="col">Decision</th>`}</tr></thead>
+<tbody>
+${view.items.map((a) => html`<tr>
+  <td><a href="/admin/articles/${a.id}/edit">${a.title}</a></td>
+  <td>${a.syndication?.originalPublisher ?? 'Unknown source'}</td>
+  <td>${(a.syndication?.originalPublishedAt ?? a.publishedAt ?? a.createdAt).slice(0, 10)}</td>
+  <td>${a.syndication?.licence ?? '—'}</td>
+  ${view.rejected ? '' : html`<td class="decide">
+    ${view.canPublish ? html`<form method="post" action="/admin/inbox/${a.id}/publish">${csrfField(frame)}<button type="submit" aria-label="Publish “${a.title}”">Publish</button></form>` : ''}
+    <form method="post" action="/admin/inbox/${a.id}/reject">${csrfField(frame)}<button type="submit" aria-label="Reject “${a.title}”">Reject</button></form>
+  </td>`}
+</tr>`)}
+</tbody>
+</table>` : html`<p>Nothing here.</p>`}`, { notice });
+}
