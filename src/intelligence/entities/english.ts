@@ -58,14 +58,18 @@ export const english: EntityLanguage = {
   nonOrganisationAcronyms: words(`GDP GNP CEO CFO TV AM PM OK II III IV VI START SALT AIDS HIV DNA US USA UK USSR UAE
     EST WMD FSU GMT BST PST ID VAT CPI PPI M1 M2 M3 A B C I`),
   nameConnectors: words('of de da del della di du la le van von der den ter bin ibn al el abu'),
-  speechVerbs: words(`said says say told tells added adds stressed stresses noted notes insisted insists warned warns
-    stated states declared declares explained explains announced announces argued argues asserted asserts claimed
-    claims commented comments confirmed confirms continued emphasised emphasized maintained maintains predicted
-    remarked replied replies reported suggested suggests urged urges wrote writes acknowledged admitted cautioned
-    conceded contended estimated forecast indicated observed quipped recalled reiterated responded told assured
-    vowed pledged promised denied complained agreed concluded disclosed revealed`),
+  speechVerbs: words(`said says say told tells added adds stressed stresses noted insisted insists warned warns stated
+    declared declares explained explains announced announces argued argues asserted asserts claimed confirmed confirms
+    emphasised emphasized maintained predicted replied urged urges acknowledged admitted cautioned conceded contended
+    reiterated responded vowed denied complained suggested`),
   organisations: new Set(['ria novosti', 'reuters', 'tass', 'itar-tass', 'xinhua', 'interfax', 'kyodo', 'associated press',
     'agence france-presse', 'afp', 'bloomberg', 'reuter', 'fed', 'newsweek', 'dow jones', 'novosti', 'ria']),
+  pronouns: words('he she they we i'),
+  anonymousHeads: words(`source sources official officials diplomat diplomats analyst analysts aide aides insider insiders
+    economist economists trader traders dealer dealers banker bankers observer observers expert experts executive
+    executives spokesman spokeswoman spokesperson witness witnesses resident residents people person someone
+    participant participants delegate delegates negotiator negotiators lawmaker lawmakers adviser advisers advisor`),
+  determiners: words('a an the one two three several some many other another senior'),
   places: words('kremlin pentagon washington moscow london paris tokyo beijing brussels downing whitehall'),
   classOf,
   isCountry: (phrase) => countryNames.has(phrase.toLowerCase()) || countryNames.has(phrase.replace(/^the\s+/i, '').toLowerCase()),
