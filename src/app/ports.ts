@@ -7,6 +7,7 @@ import type { Author } from '../domain/author.js';
 import type { ArticleId, AuthorId, FeedId, Instant, Slug, SourceId, TaxonomyId, TermId } from '../domain/ids.js';
 import type { Source } from '../domain/source.js';
 import type { Taxonomy, Term } from '../domain/taxonomy.js';
+import type { PersonId, QuotedPerson, StoredQuote } from '../domain/quote.js';
 
 /** Which visible articles a listing wants; all filters combine with AND. */
 export interface ArticleFilter {
@@ -239,6 +240,7 @@ export interface Store {
   passwordResets: PasswordResetRepository;
   audit: AuditLogRepository;
   search: SearchIndex;
+  quotes: QuoteRepository;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**
@@ -251,4 +253,16 @@ export interface Store {
 /** The time source; tests inject a fixed one. */
 export interface Clock {
   now(): Instant;
+}
+
+/** People quoted in articles and their quotes (see src/intelligence/quotes). */
+export interface QuoteRepository {
+  /** The person with this slug, inserting `person` when there is none yet. */
+  ensurePerson(person: QuotedPerson): Promise<QuotedPerson>;
+  getPersonBySlug(slug: Slug): Promise<QuotedPerson | null>;
+  /** Replaces every stored quote of the article with `quotes`. */
+  replaceForArticle(articleId: ArticleId, quotes: readonly StoredQuote[]): Promise<void>;
+  listForArticle(articleId: ArticleId): Promise<StoredQuote[]>;
+  /** A person's quotes, newest article first. */
+  listForPerson(personId: PersonId, page: { offset: number; limit: number }): Promise<StoredQuote[]>;
 }

@@ -72,4 +72,11 @@ export interface Database {
   sign_in_failures: SignInFailureTable;
   password_resets: PasswordResetTable;
   audit_log: AuditLogTable;
+  people: PersonTable;
+  quotes: QuoteTable;
+}
+
+export interface PersonTable { id: string; name: string; slug: string; created_at: string }
+export interface QuoteTable {
+  id: string; article_id: string; person_id: string | null; speaker_name: string; anonymous: number; text: string; kind: string; position: number;
 }
