@@ -12,6 +12,8 @@ import { searchRoutes } from './search-routes.js';
 import type { SiteSearch } from '../app/site-search.js';
 import type { SyndicationQueries } from '../app/syndication-queries.js';
 import type { Clock } from '../app/ports.js';
+import type { QuoteService } from '../app/quote-service.js';
+import { peopleRoutes } from './people-routes.js';
 
 export interface ServerDeps {
   site: PublicSite;
@@ -25,6 +27,8 @@ export interface ServerDeps {
   logLevel: string;
   /** Health details for operators (database reachable, version). */
   health: () => Promise<{ ok: boolean; database: string }>;
+  /** Pages per quoted person (/people/:slug/); left out, those pages are not served. */
+  people?: QuoteService;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -92,6 +96,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(syndicationRoutes, { syndication: deps.syndication, cache: deps.cache, clock: deps.clock, notFound });
   await app.register(contentApiRoutes, { ...deps.contentApi, site: deps.site, cache: deps.cache });
   await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound });
+  if (deps.people) await app.register(peopleRoutes, { people: deps.people, site: deps.site, cache: deps.cache, assets: deps.assets, notFound });
   return app;
 }
 
