@@ -79,15 +79,29 @@ function attribute(span: QuotedSpan, sentence: Sentence, sentences: readonly Sen
 
 /** The speaker of the speech verb at `verb`: its subject, or the words after it in inverted order. */
 function speakerAround(tokens: readonly Token[], verb: number, inQuote: (t: Token) => boolean, discourse: Discourse): Speaker | null {
+  return speakerWithOrder(tokens, verb, inQuote, discourse)?.speaker ?? null;
+}
+
+/** The speaker, and whether they were named after the verb (", said Putin") — then what was said came before. */
+function speakerWithOrder(tokens: readonly Token[], verb: number, inQuote: (t: Token) => boolean, discourse: Discourse): { speaker: Speaker; after: boolean } | null {
   const before = tokens[verb - 1];
   const inverted = !before || inQuote(before) || before.text === ',';
-  const subject = () => speakerOf(subjectBefore(tokens, verb, inQuote), discourse);
-  const object = () => speakerOf(objectAfter(tokens, verb + 1, inQuote), discourse);
-  const speaker = inverted ? object() ?? subject() : subject() ?? object();
-  if (speaker) return speaker;
+  const subjectWords = subjectBefore(tokens, verb, inQuote);
+  const subject = () => speakerOf(subjectWords, discourse);
+  // The object of "told" is the audience ("told Reuters"), never the speaker; after a named subject the object is what was said.
+  const object = () => (lower(tokens[verb]!).startsWith('tol') || (!inverted && subjectWords.length > 0) ? null : speakerOf(objectAfter(tokens, verb + 1, inQuote), discourse));
+  if (inverted) {
+    const named = object();
+    if (named) return { speaker: named, after: true };
+  }
+  const bySubject = subject();
+  if (bySubject) return { speaker: bySubject, after: false };
+  const named = inverted ? null : object();
+  if (named) return { speaker: named, after: true };
   // "Bush called him ... and said": the verb's subject is the person who opened the clause.
   const person = [...tokens.slice(0, verb)].reverse().find((t) => !inQuote(t) && discourse.entities.people.some((p) => p.mentions.some((m) => m.start === t.start)));
-  return person ? speakerOf([person], discourse) : null;
+  const speaker = person ? speakerOf([person], discourse) : null;
+  return speaker ? { speaker, after: false } : null;
 }
 
 // A quote standing alone at the start of a paragraph right after an attributed one continues it.
@@ -98,6 +112,7 @@ function continuation(span: QuotedSpan, sentence: Sentence, previous: { quote: Q
 }
 
 const TOLD_OBJECT_END = new Set(['that', ',']);
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'after', 'before', 'for', 'during', 'from', 'by', 'with']);
 
 /** "X said (that) ...", "X told reporters ...", "..., X said.", "according to X, ...". */
 function reportedSpeech(sentence: Sentence, text: string, discourse: Discourse): Quote | null {
@@ -114,10 +129,10 @@ function reportedSpeech(sentence: Sentence, text: string, discourse: Discourse):
   }
   const verb = tokens.findIndex((t) => discourse.language.speechVerbs.has(lower(t)));
   if (verb < 0) return null;
-  const speaker = speakerAround(tokens, verb, none, discourse);
-  if (!speaker) return null;
-  const before = tokens[verb - 1];
-  const invertedAtEnd = (before?.text === ',' || tokens.slice(verb + 1).every((t) => /^[^\p{L}]+$/u.test(t.text)) || subjectEndsSentence(tokens, verb));
+  const found = speakerWithOrder(tokens, verb, none, discourse);
+  if (!found) return null;
+  const { speaker } = found;
+  const invertedAtEnd = found.after || tokens.slice(verb + 1).every((t) => /^[^\p{L}]+$/u.test(t.text)) || subjectEndsSentence(tokens, verb);
   const beforeVerb = () => {
     const comma = tokens.slice(0, verb).findLastIndex((t) => t.text === ',');
     return verb > 2 ? slice(text, tokens, 0, comma > 0 ? comma : verb) : null;
@@ -130,7 +145,14 @@ function reportedSpeech(sentence: Sentence, text: string, discourse: Discourse):
       const end = tokens.findIndex((t, i) => i > verb && TOLD_OBJECT_END.has(lower(t)));
       from = end > 0 ? end : from;
     }
+    const opened = from;
     while (tokens[from] && (TOLD_OBJECT_END.has(lower(tokens[from]!)) || tokens[from]!.text === ':')) from += 1;
+    // "said in its weekly review": a circumstance, not what was said ("said that in May ..." is speech).
+    if (from === opened && tokens[from] && PREPOSITIONS.has(lower(tokens[from]!))) {
+      const that = tokens.findIndex((t, i) => i > from && lower(t) === 'that');
+      if (that < 0) return null;
+      from = that + 1;
+    }
     // "..., a Kremlin source told RIA Novosti.": nothing is said after the verb, so it was said before.
     clause = slice(text, tokens, from, tokens.length) ?? beforeVerb();
   }

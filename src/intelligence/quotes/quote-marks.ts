@@ -36,7 +36,7 @@ export function quotedSpans(text: string): QuotedSpan[] {
       if (!open && OPENING.has(ch) && opensHere(text, i)) {
         open = { outerStart: i, pieces: [] };
         from = i + 1;
-      } else if (open && CLOSING.has(ch)) {
+      } else if (open && CLOSING.has(ch) && !isMistypedApostrophe(text, i)) {
         open.pieces.push({ start: from, end: i });
         spans.push(finish(text, open, i + 1));
         open = null;
@@ -62,4 +62,9 @@ function opensHere(text: string, i: number): boolean {
   if (text[i] !== '"') return true;
   const before = text[i - 1];
   return before === undefined || /[\s([{—–-]/.test(before);
+}
+
+// Wire copy sometimes types an apostrophe as a double mark ("We don"t"): between two letters it closes nothing.
+function isMistypedApostrophe(text: string, i: number): boolean {
+  return text[i] === '"' && /\p{L}/u.test(text[i - 1] ?? '') && /\p{L}/u.test(text[i + 1] ?? '');
 }

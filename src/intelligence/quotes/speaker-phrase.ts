@@ -61,7 +61,7 @@ export function speakerOf(phrase: readonly Token[], discourse: Discourse): Speak
   const head = lower(last);
   if (phrase.length === 1 && language.pronouns.has(head)) return pronoun(first, discourse);
   if (language.anonymousHeads.has(head)) return unnamed(phrase, discourse);
-  if (organisation) return { name: organisation.name, anonymous: false };
+  if (organisation) return { name: fullOrganisationName(organisation.name, from, discourse), anonymous: false };
   if (language.roles.has(head)) return byRole(head, from, discourse);
   return null;
 }
@@ -105,4 +105,13 @@ function latestPersonBefore(at: number, discourse: Discourse) {
     .map((p) => ({ p, at: Math.max(-1, ...p.mentions.filter((m) => m.start < at).map((m) => m.start)) }))
     .filter((x) => x.at >= 0)
     .sort((a, b) => b.at - a.at)[0]?.p;
+}
+
+// "the Bank said" after "the World Bank": the short form is the fuller organisation named before.
+function fullOrganisationName(name: string, at: number, discourse: Discourse): string {
+  if (name.includes(' ')) return name;
+  const fuller = discourse.entities.organisations
+    .filter((o) => o.name.endsWith(` ${name}`) && o.mentions.some((m) => m.start < at))
+    .sort((a, b) => Math.max(...b.mentions.map((m) => m.start)) - Math.max(...a.mentions.map((m) => m.start)))[0];
+  return fuller?.name ?? name;
 }
