@@ -69,7 +69,7 @@ export const english: EntityLanguage = {
     economist economists trader traders dealer dealers banker bankers observer observers expert experts executive
     executives spokesman spokeswoman spokesperson witness witnesses resident residents people person someone
     participant participants delegate delegates negotiator negotiators lawmaker lawmakers adviser advisers advisor managers strategist strategists brokers spokesmen
-    representatives authorities members forecasters`),
+    representatives authorities members forecasters businessmen businessman`),
   determiners: words('a an the one two three several some many other another senior'),
   places: words('kremlin pentagon washington moscow london paris tokyo beijing brussels downing whitehall'),
   classOf,

@@ -69,6 +69,12 @@ test('unnamed sources stay unnamed', () => {
   assert.deepEqual(b, { name: 'a senior official', anonymous: true, description: 'a senior official' });
 });
 
+test('an unnamed speaker described by whom they serve is not the one they serve', () => {
+  const text = 'Richard Lyng met Soviet officials. "I just don\'t see it happening," the aide to Lyng said. Businessmen polled by Reuters said the budget had done little for them.';
+  assert.deepEqual(speakerOf(text, 'see it happening'), { name: 'the aide to Lyng', anonymous: true, description: 'the aide to Lyng' });
+  assert.equal(speakerOf(text, 'the budget had done little')?.name, 'businessmen polled by Reuters');
+});
+
 test('a nested single-quoted phrase stays inside its quote', () => {
   const quotes = findQuotes('"He told me \'never again\' and meant it," Margaret Thatcher said.');
   assert.equal(quotes.length, 1);

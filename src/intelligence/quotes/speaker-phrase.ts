@@ -30,7 +30,9 @@ export function subjectBefore(tokens: readonly Token[], verb: number, quoted: (t
   const out: Token[] = [];
   for (; i >= 0 && out.length < 7; i -= 1) {
     const t = tokens[i]!;
-    if (quoted(t) || /^[^\p{L}\p{N}]+$/u.test(t.text) || STOP_WORDS.has(lower(t))) break;
+    // "an aide to Lyng", "an official at the ministry": the preposition stays inside the subject.
+    const inside = (lower(t) === 'to' || lower(t) === 'at') && out.length > 0;
+    if (quoted(t) || /^[^\p{L}\p{N}]+$/u.test(t.text) || (STOP_WORDS.has(lower(t)) && !inside)) break;
     out.unshift(t);
   }
   return out;
@@ -55,6 +57,9 @@ export function speakerOf(phrase: readonly Token[], discourse: Discourse): Speak
   const last = phrase[phrase.length - 1]!;
   const from = first.start;
   const to = last.end;
+  // "the aide to Lyng", "businessmen polled by Reuters": an unnamed speaker described by whom they serve.
+  const described = phrase.findIndex((t, i) => i < phrase.length - 1 && language.anonymousHeads.has(lower(t)) && /^\p{Ll}/u.test(phrase[i + 1]!.text));
+  if (described >= 0) return unnamed(phrase, discourse);
   const person = [...entities.people].reverse().find((p) => p.mentions.some((m) => m.start >= from && m.end <= to));
   if (person) return { name: person.name, personId: person.id, anonymous: false };
   const organisation = entities.organisations.find((o) => o.mentions.some((m) => m.start >= from && m.end <= to));
@@ -76,7 +81,8 @@ function pronoun(token: Token, discourse: Discourse): Speaker | null {
 function unnamed(phrase: readonly Token[], discourse: Discourse): Speaker {
   const words = phrase.map((t) => t.text);
   const start = words.findIndex((w) => discourse.language.determiners.has(w.toLowerCase()));
-  const described = (start >= 0 ? words.slice(start) : words.slice(-3)).join(' ');
+  const head = words.findIndex((w) => discourse.language.anonymousHeads.has(w.toLowerCase()));
+  const described = (start >= 0 ? words.slice(start) : words.slice(Math.max(0, head - 2))).join(' ');
   const core = described.replace(/^(the|a|an)\s+/i, '').toLowerCase();
   // "the Kremlin source" is the "a Kremlin source" met earlier: keep the first description.
   const known = discourse.anonymous.find((s) => s.description!.replace(/^(the|a|an)\s+/i, '').toLowerCase() === core);
