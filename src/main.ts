@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiKeyService } from './app/api-key-service.js';
 import { ArticleService } from './app/article-service.js';
+import { QuoteService } from './app/quote-service.js';
 import { SyndicationQueries } from './app/syndication-queries.js';
 import { SiteSearch } from './app/site-search.js';
 import { AuthService } from './app/auth-service.js';
@@ -70,6 +71,7 @@ export interface Dateline {
     siteImport: SiteImportService;
     media: MediaService;
     editor: ArticleEditor;
+    quotes: QuoteService;
   };
   cache: PageCache;
   /** Builds the HTTP application (not listening). */
@@ -110,7 +112,8 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const taxonomies = new TaxonomyService({ store, newId, events });
   const authors = new AuthorService({ store, newId, events });
   const sources = new SourceService({ store, newId, events });
-  const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en' });
+  const quotes = new QuoteService({ store, clock, newId, bodies, events });
+  const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en', quotes });
   const site = new PublicSite({ store, clock, settings, taxonomies });
   const search = new SiteSearch({ store, clock, site, taxonomies });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies });
@@ -157,9 +160,9 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor, quotes },
     buildServer: () => buildServer({
-      site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media,
+      site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media, people: quotes,
       admin: {
         auth, apiKeys, editor, presence, site, settings, taxonomies, assets: adminAssets.urls, publicAssets: assets, sanitize: (html) => bodies.sanitize(html),
         media, mediaMaxBytes: config.media.maxBytes, sources,

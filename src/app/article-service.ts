@@ -49,6 +49,8 @@ export interface ArticleServiceDeps {
   bodies: BodyRenderer;
   events: ContentEvents;
   defaultLanguage: string;
+  /** Finds and stores the quotes of each new article (QuoteService); left out, no quotes are stored. */
+  quotes?: { analyse(article: Article, store: Store): Promise<unknown> };
 }
 
 /** Creating, editing and publishing articles; every change is one transaction and one change event. */
@@ -101,6 +103,7 @@ export class ArticleService {
         contentHash: contentFingerprint(title, plainText),
       };
       await tx.articles.insert(article);
+      await this.deps.quotes?.analyse(article, tx);
       await this.announce(tx, null, article);
       return article;
     });

@@ -12,6 +12,7 @@ import type { Redirect } from '../domain/redirect.js';
 import type { ImportItem, ImportRun } from '../domain/import-run.js';
 import type { MediaId, MediaItem } from '../domain/media.js';
 import type { EditorialRepository } from './editorial-ports.js';
+import type { PersonId, QuotedPerson, StoredQuote } from '../domain/quote.js';
 
 /** Which visible articles a listing wants; all filters combine with AND. */
 export interface ArticleFilter {
@@ -301,6 +302,7 @@ export interface Store {
   imports: ImportLedger;
   media: MediaRepository;
   editorial: EditorialRepository;
+  quotes: QuoteRepository;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**
@@ -313,4 +315,16 @@ export interface Store {
 /** The time source; tests inject a fixed one. */
 export interface Clock {
   now(): Instant;
+}
+
+/** People quoted in articles and their quotes (see src/intelligence/quotes). */
+export interface QuoteRepository {
+  /** The person with this slug, inserting `person` when there is none yet. */
+  ensurePerson(person: QuotedPerson): Promise<QuotedPerson>;
+  getPersonBySlug(slug: Slug): Promise<QuotedPerson | null>;
+  /** Replaces every stored quote of the article with `quotes`. */
+  replaceForArticle(articleId: ArticleId, quotes: readonly StoredQuote[]): Promise<void>;
+  listForArticle(articleId: ArticleId): Promise<StoredQuote[]>;
+  /** A person's quotes, newest article first. */
+  listForPerson(personId: PersonId, page: { offset: number; limit: number }): Promise<StoredQuote[]>;
 }

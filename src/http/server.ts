@@ -16,6 +16,8 @@ import type { MediaService } from '../app/media-service.js';
 import { mediaRoutes } from './media-routes.js';
 import { installAdmin } from './admin/admin-routes.js';
 import type { AdminDeps } from './admin/admin-context.js';
+import type { QuoteService } from '../app/quote-service.js';
+import { peopleRoutes } from './people-routes.js';
 
 export interface ServerDeps {
   site: PublicSite;
@@ -33,6 +35,8 @@ export interface ServerDeps {
   media: MediaService;
   /** The back office under /admin (screens and the Admin JSON API). */
   admin?: AdminDeps;
+  /** Pages per quoted person (/people/:slug/); left out, those pages are not served. */
+  people?: QuoteService;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -102,6 +106,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(contentApiRoutes, { ...deps.contentApi, site: deps.site, cache: deps.cache });
   await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound });
   await app.register(mediaRoutes, { media: deps.media, notFound });
+  if (deps.people) await app.register(peopleRoutes, { people: deps.people, site: deps.site, cache: deps.cache, assets: deps.assets, notFound });
   return app;
 }
 

@@ -14,6 +14,7 @@ import {
   KyselyAuditLogRepository, KyselyPasswordResetRepository, KyselySessionRepository, KyselySignInThrottleRepository, KyselyUserRepository,
 } from './kysely-staff-repositories.js';
 import { KyselyTaxonomyRepository } from './kysely-taxonomy-repository.js';
+import { KyselyQuoteRepository } from './kysely-quote-repository.js';
 import type { Database } from './schema.js';
 import { KyselyCommentRepository } from './kysely-comment-repository.js';
 import { KyselyImportLedger } from './kysely-import-ledger.js';
@@ -40,6 +41,7 @@ export class KyselyStore implements Store {
   readonly imports: KyselyImportLedger;
   readonly media: KyselyMediaRepository;
   readonly editorial: KyselyEditorialRepository;
+  readonly quotes: KyselyQuoteRepository;
 
   /** Effects waiting for the open transaction to commit; null outside a transaction. */
   private readonly pendingEffects: (() => void)[] | null;
@@ -67,6 +69,7 @@ export class KyselyStore implements Store {
     this.imports = new KyselyImportLedger(db);
     this.media = new KyselyMediaRepository(db);
     this.editorial = new KyselyEditorialRepository(db);
+    this.quotes = new KyselyQuoteRepository(db);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -100,4 +100,11 @@ export interface Database {
   media: MediaTable;
   media_variants: MediaVariantTable;
   article_revisions: ArticleRevisionTable;
+  people: PersonTable;
+  quotes: QuoteTable;
+}
+
+export interface PersonTable { id: string; name: string; slug: string; created_at: string }
+export interface QuoteTable {
+  id: string; article_id: string; person_id: string | null; speaker_name: string; anonymous: number; text: string; kind: string; position: number;
 }

@@ -38,9 +38,9 @@ export const english: EntityLanguage = {
     inc corp ltd co bros no vs etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft`),
   honorifics: words('mr mrs ms miss dr sir dame lord lady prof professor rev sheikh mr. mrs. ms. dr. prof. rev.'),
   roles: words(`president president-elect vice-president premier minister secretary chancellor king queen prince
-    princess pope senator sen. governor gov. mayor chairman chairwoman chairperson chief director spokesman
-    spokeswoman spokesperson general gen. admiral colonel col. commander ambassador envoy judge justice
-    congressman congresswoman representative rep. leader emperor ayatollah prosecutor treasurer commissioner
+    princess pope senator sen governor gov mayor chairman chairwoman chairperson chief director spokesman
+    spokeswoman spokesperson general gen admiral colonel col commander ambassador envoy judge justice
+    congressman congresswoman representative rep leader emperor ayatollah prosecutor treasurer commissioner
     governor-general sheikh executive economist analyst lieutenant captain sergeant archbishop bishop cardinal
     dictator monarch exchequer coach manager head ceo spokesperson chairman-elect patriarch`),
   organisationSuffixes: words(`inc inc. corp corp. corporation ltd ltd. co co. plc ag sa nv llc gmbh group bank ministry
@@ -58,14 +58,19 @@ export const english: EntityLanguage = {
   nonOrganisationAcronyms: words(`GDP GNP CEO CFO TV AM PM OK II III IV VI START SALT AIDS HIV DNA US USA UK USSR UAE
     EST WMD FSU GMT BST PST ID VAT CPI PPI M1 M2 M3 A B C I`),
   nameConnectors: words('of de da del della di du la le van von der den ter bin ibn al el abu'),
-  speechVerbs: words(`said says say told tells added adds stressed stresses noted notes insisted insists warned warns
-    stated states declared declares explained explains announced announces argued argues asserted asserts claimed
-    claims commented comments confirmed confirms continued emphasised emphasized maintained maintains predicted
-    remarked replied replies reported suggested suggests urged urges wrote writes acknowledged admitted cautioned
-    conceded contended estimated forecast indicated observed quipped recalled reiterated responded told assured
-    vowed pledged promised denied complained agreed concluded disclosed revealed`),
+  speechVerbs: words(`said says say told tells added adds stressed stresses noted insisted insists warned warns stated
+    declared declares explained explains announced announces argued argues asserted asserts claimed confirmed confirms
+    emphasised emphasized maintained predicted replied saying acknowledged admitted cautioned conceded contended
+    reiterated responded vowed denied complained suggested`),
   organisations: new Set(['ria novosti', 'reuters', 'tass', 'itar-tass', 'xinhua', 'interfax', 'kyodo', 'associated press',
     'agence france-presse', 'afp', 'bloomberg', 'reuter', 'fed', 'newsweek', 'dow jones', 'novosti', 'ria']),
+  pronouns: words('he she they we i'),
+  anonymousHeads: words(`source sources official officials diplomat diplomats analyst analysts aide aides insider insiders
+    economist economists trader traders dealer dealers banker bankers observer observers expert experts executive
+    executives spokesman spokeswoman spokesperson witness witnesses resident residents people person someone
+    participant participants delegate delegates negotiator negotiators lawmaker lawmakers adviser advisers advisor managers strategist strategists brokers spokesmen
+    representatives authorities members forecasters businessmen businessman`),
+  determiners: words('a an the one two three several some many other another senior'),
   places: words('kremlin pentagon washington moscow london paris tokyo beijing brussels downing whitehall'),
   classOf,
   isCountry: (phrase) => countryNames.has(phrase.toLowerCase()) || countryNames.has(phrase.replace(/^the\s+/i, '').toLowerCase()),

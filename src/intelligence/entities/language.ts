@@ -27,6 +27,12 @@ export interface EntityLanguage {
   speechVerbs: ReadonlySet<string>;
   /** Organisations a newsroom names daily that no cue gives away (news agencies), lower case. */
   organisations: ReadonlySet<string>;
+  /** Pronouns that stand for a speaker ("he said"), lower case. */
+  pronouns: ReadonlySet<string>;
+  /** Nouns that make an unnamed speaker ("a Kremlin source", "diplomats"), lower case. */
+  anonymousHeads: ReadonlySet<string>;
+  /** Words that open an unnamed speaker's description ("a", "the", "several"). */
+  determiners: ReadonlySet<string>;
   /** Well-known places the country list lacks: seats of power and cities used as metonyms. */
   places: ReadonlySet<string>;
   /** The class of a single word (lower case), if the language's lexicon knows it. */

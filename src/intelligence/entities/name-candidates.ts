@@ -50,8 +50,11 @@ function isShouted(sentence: Sentence): boolean {
   return alpha.length >= 3 && alpha.filter((t) => t.text === t.text.toUpperCase()).length / alpha.length > 0.7;
 }
 
+// Arabic names keep their lower-case article: "Sheikh Ali al-Khalifa al-Sabah".
+const NAME_PARTICLE = /^(?:al|el|ad|as|ash|bin|ibn|abu|bint)-\p{L}/u;
+
 function isNameWord(token: Token): boolean {
-  return CAPITALISED.test(token.text) && token.text !== 'I';
+  return (CAPITALISED.test(token.text) && !/^I(?:['’]\p{L}+)?$/u.test(token.text)) || NAME_PARTICLE.test(token.text);
 }
 
 function capitalisedRuns(tokens: readonly Token[], language: EntityLanguage, text: string, lowerWords: ReadonlySet<string>): Token[][] {
@@ -94,15 +97,26 @@ function trimLeading(run: Token[], tokens: readonly Token[], language: EntityLan
     if (word === 'the' || (atStart && common) || language.nameConnectors.has(first.text)) out.shift();
     else break;
   }
+  // A line break can cut a name after its connector ("Dana Johnson of / First Boston").
+  while (out.length && language.nameConnectors.has(out[out.length - 1]!.text)) out.pop();
   return out;
 }
 
 function classify(run: Token[], tokens: readonly Token[], text: string, language: EntityLanguage): NameCandidate[] {
+  if (run.length === 0) return [];
   // "Bank of Japan Governor Satoshi Sumita": the organisation ends where a role or a given name begins.
   const first = bare(run[0]!.text);
   if (language.organisationHeads.has(first) && run[1]?.text === 'of' && run.length > 3) {
     const cut = run.findIndex((t, i) => i > 2 && (language.roles.has(bare(t.text)) || language.classOf(bare(t.text)) === 'given-name'));
     if (cut > 0) return [...classify(run.slice(0, cut), tokens, text, language), ...classify(run.slice(cut), tokens, text, language)];
+  }
+  // "Bob Bannon of Security Pacific National Bank": a person of an organisation.
+  const of = run.findIndex((t) => t.text === 'of');
+  const before = run.slice(0, of).map((t) => bare(t.text));
+  const plainName = of > 1 && of <= 3 && !before.some((w) => language.roles.has(w) || language.organisationHeads.has(w));
+  const rest = run.slice(of + 1);
+  if (plainName && rest.length > 0 && (language.classOf(first) === 'given-name' || classifyWhole(rest, tokens, text, language)?.kind === 'organisation')) {
+    return [...classify(run.slice(0, of), tokens, text, language), ...classify(run.slice(of + 1), tokens, text, language)];
   }
   const one = classifyWhole(run, tokens, text, language);
   return one ? [one] : [];

@@ -18,8 +18,8 @@ export interface Sentence {
   paragraph: number;
 }
 
-// Initials and dotted abbreviations ("W.", "U.S.") are one token so the period does not end the sentence.
-const TOKEN = /\p{Lu}\.(?:\p{L}\.)*|\p{L}(?:\.\p{L})+\.?|[\p{L}\p{N}]+(?:['’\-&][\p{L}\p{N}]+)*|\S/gu;
+// Decimals ("15.8"), initials and dotted abbreviations ("W.", "U.S.") are one token so the period does not end the sentence.
+const TOKEN = /\d+(?:[.,]\d+)+|\p{Lu}\.(?:\p{L}\.)*|\p{L}(?:\.\p{L})+\.?|[\p{L}\p{N}]+(?:['’\-&][\p{L}\p{N}]+)*|\S/gu;
 
 /** Paragraph breaks: a blank line, or a new line indented the way wire copy marks paragraphs. */
 const PARAGRAPH_BREAK = /\n[ \t]*\n|\n(?=[ \t]{2,}\S)/g;

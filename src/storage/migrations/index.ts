@@ -8,6 +8,7 @@ import * as staff from './0005-staff.js';
 import * as siteImport from './0006-site-import.js';
 import * as media from './0008-media.js';
 import * as revisions from './0007-revisions.js';
+import * as quotes from './0009-quotes.js';
 
 /**
  * Every migration in order. Both dialects run the same list; names never change once shipped.
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration | ((capabilities: DatabaseCapabilitie
   '0006-site-import': siteImport,
   '0008-media': media,
   '0007-revisions': revisions,
+  '0009-quotes': quotes,
 };
 
 /** Hands Kysely's Migrator the compiled-in migrations for an engine with these capabilities (no directory scanning, so bundles work). */
