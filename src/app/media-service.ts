@@ -7,7 +7,7 @@ import {
 } from '../domain/media.js';
 import { paginate, type PageInfo } from '../domain/pagination.js';
 import { can, type User } from '../domain/staff.js';
-import type { ContentEvents } from './content-events.js';
+import { tags, type ContentEvents } from './content-events.js';
 import type { ImageProcessor, MediaFileStore, StoredFile } from './media-ports.js';
 import type { Clock, Store } from './ports.js';
 
@@ -32,9 +32,6 @@ export interface MediaServiceDeps {
   files: MediaFileStore;
   limits: { maxBytes: number };
 }
-
-/** Cache tag of pages that show a library item. */
-export const mediaTag = (id: string) => `media:${id}`;
 
 const sha256Hex = /^[0-9a-f]{64}$/;
 
@@ -115,7 +112,7 @@ export class MediaService {
       requireManage(actor, item);
       const clean = cleanDescription(description);
       await tx.media.updateDescription(id, clean);
-      tx.afterCommit(() => this.deps.events.publish({ tags: [mediaTag(id)] }));
+      tx.afterCommit(() => this.deps.events.publish({ tags: [tags.media(id)] }));
       return { ...item, ...clean };
     });
   }
@@ -140,7 +137,7 @@ export class MediaService {
       return found;
     });
     await files.deletePrefix(itemKeyPrefix(item.sha256));
-    this.deps.events.publish({ tags: [mediaTag(id)] });
+    this.deps.events.publish({ tags: [tags.media(id)] });
   }
 
   /** A rendition's file for the public URL `/media/<sha256>/<width>.<ext>`, or null. */

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
+import { articlePath } from '../../src/domain/article.js';
 import type { Role } from '../../src/domain/staff.js';
 import { SESSION_COOKIE, CSRF_HEADER } from '../../src/http/admin/staff-session-hook.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -217,5 +218,26 @@ describe('media library over HTTP (real server, real sessions)', () => {
     const patch = (id: string) => fetch(`${base}/admin/api/media/${id}`, { method: 'PATCH', headers: as('author', { 'content-type': 'application/json' }), body: JSON.stringify({ altText: 'Mine' }) });
     assert.equal((await patch(mine.id)).status, 200);
     assert.equal((await patch(theirs.id)).status, 403);
+  });
+
+  it('shows a library feature image as a responsive picture, keeps external ones as they were, and refreshes on a new alt text', async () => {
+    const item = (await upload(await png(700, 350, false), 'feature.png', { fields: { credit: 'Library credit' } })).body.media;
+    const library = makeArticle({ title: 'With a library image', featureImage: { url: item.url, alt: '', caption: 'Harbour', credit: null } });
+    const external = makeArticle({ title: 'With an outside image', featureImage: { url: 'https://images.example/photo.jpg', alt: 'Outside', caption: null, credit: null } });
+    for (const a of [library, external]) await t.dateline.store.articles.insert(a);
+
+    const page = await (await fetch(`${base}${articlePath(library)}`)).text();
+    const figure = /<figure class="feature-image">[\s\S]*?<\/figure>/.exec(page)?.[0] ?? '';
+    assert.match(figure, new RegExp(`<source type="image/avif" srcset="/media/${item.sha256}/320.avif 320w, /media/${item.sha256}/640.avif 640w, /media/${item.sha256}/700.avif 700w"`));
+    assert.match(figure, /<source type="image\/webp"/);
+    assert.match(figure, new RegExp(`<img src="/media/${item.sha256}/700.jpg"[^>]* width="700" height="350" alt=""`));
+    assert.match(figure, /Harbour <span class="credit">Library credit<\/span>/, 'the library credit stands in for a missing one');
+
+    const outside = await (await fetch(`${base}${articlePath(external)}`)).text();
+    assert.match(outside, /<figure class="feature-image"><img src="https:\/\/images.example\/photo.jpg" alt="Outside">/);
+
+    await fetch(`${base}/admin/api/media/${item.id}`, { method: 'PATCH', headers: as('editor', { 'content-type': 'application/json' }), body: JSON.stringify({ altText: 'Harbour at dawn' }) });
+    const again = await (await fetch(`${base}${articlePath(library)}`)).text();
+    assert.match(again, /width="700" height="350" alt="Harbour at dawn"/, 'the cached page was dropped when the item changed');
   });
 });
