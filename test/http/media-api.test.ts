@@ -6,12 +6,12 @@ import sharp from 'sharp';
 import { articlePath } from '../../src/domain/article.js';
 import type { Role } from '../../src/domain/staff.js';
 import { SESSION_COOKIE, CSRF_HEADER } from '../../src/http/admin/staff-session-hook.js';
+import { signInStaff } from '../support/staff-sessions.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { makeArticle } from '../support/fixtures.js';
 import { exifHasGps, jpegWithGps, png, pngBomb } from '../support/images.js';
 
 const MAX_BYTES = 1024 * 1024;
-const password = 'correct horse battery staple';
 
 interface MediaJson {
   id: string; sha256: string; width: number; height: number; mime: string; url: string; altText: string; caption: string | null; credit: string | null;
@@ -23,7 +23,7 @@ describe('media library over HTTP (real server, real sessions)', () => {
   let t: TestApp;
   let base: string;
   let mediaDir: string;
-  const sessions = new Map<Role, { cookie: string; csrf: string }>();
+  let staff: Awaited<ReturnType<typeof signInStaff>>;
 
   before(async () => {
     t = await createTestApp('sqlite', { demo: false, env: { MEDIA_MAX_BYTES: String(MAX_BYTES) } });
@@ -32,20 +32,11 @@ describe('media library over HTTP (real server, real sessions)', () => {
     assert.ok(address && typeof address === 'object');
     base = `http://127.0.0.1:${address.port}`;
     mediaDir = path.join(t.dateline.config.dataDir, 'media');
-    const auth = t.dateline.services.auth;
-    for (const role of ['editor', 'author', 'contributor'] as const) {
-      const email = `${role}@news.example`;
-      await auth.createUser({ email, name: `An ${role}`, password, role }, { kind: 'cli' });
-      const signedIn = await auth.signIn({ email, password, ip: '127.0.0.1', userAgent: 'test' });
-      sessions.set(role, { cookie: `${SESSION_COOKIE}=${signedIn.token}`, csrf: signedIn.session.csrfToken });
-    }
+    staff = await signInStaff(t, ['editor', 'author', 'contributor']);
   });
   after(async () => t?.dispose());
 
-  const as = (role: Role, extra: Record<string, string> = {}) => {
-    const s = sessions.get(role)!;
-    return { cookie: s.cookie, [CSRF_HEADER]: s.csrf, ...extra };
-  };
+  const as = (role: Role, extra: Record<string, string> = {}) => staff.headers(role, extra);
 
   async function upload(bytes: Uint8Array, filename: string, options: { role?: Role; type?: string; fields?: Record<string, string>; headers?: Record<string, string> } = {}) {
     const form = new FormData();
@@ -202,9 +193,9 @@ describe('media library over HTTP (real server, real sessions)', () => {
     const bytes = await png(360, 100, false);
     const anonymous = await fetch(`${base}/admin/api/media`);
     assert.deepEqual([anonymous.status, ((await anonymous.json()) as ErrorJson).error.code], [401, 'STAFF_NOT_SIGNED_IN']);
-    const forged = await upload(bytes, 'x.png', { headers: { cookie: sessions.get('editor')!.cookie } });
+    const forged = await upload(bytes, 'x.png', { headers: { cookie: staff.cookie('editor') } });
     assert.deepEqual([forged.status, forged.body.error.code], [403, 'CSRF_TOKEN_INVALID']);
-    const wrongToken = await upload(bytes, 'x.png', { headers: { cookie: sessions.get('editor')!.cookie, [CSRF_HEADER]: sessions.get('author')!.csrf } });
+    const wrongToken = await upload(bytes, 'x.png', { headers: { cookie: staff.cookie('editor'), [CSRF_HEADER]: staff.csrf('author') } });
     assert.equal(wrongToken.status, 403);
     const contributor = await upload(bytes, 'x.png', { role: 'contributor' });
     assert.deepEqual([contributor.status, contributor.body.error.code], [403, 'NOT_ALLOWED']);

@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { AuthService } from '../../app/auth-service.js';
 import type { MediaService } from '../../app/media-service.js';
+import type { SourceService } from '../../app/source-service.js';
 import { adminApiErrorHandler } from './admin-api-errors.js';
 import { mediaApiRoutes } from './media-api-routes.js';
+import { sourceApiRoutes } from './source-api-routes.js';
 import { staffSessionHook } from './staff-session-hook.js';
 
 export interface AdminApiDeps {
   auth: AuthService;
   media: MediaService;
   mediaMaxBytes: number;
+  sources: SourceService;
 }
 
 /**
@@ -20,4 +23,5 @@ export async function adminApi(app: FastifyInstance, deps: AdminApiDeps): Promis
   app.addHook('onRequest', staffSessionHook(deps.auth));
   app.setErrorHandler(adminApiErrorHandler);
   await app.register(mediaApiRoutes, { prefix: '/media', media: deps.media, maxBytes: deps.mediaMaxBytes });
+  await app.register(sourceApiRoutes, { prefix: '/sources', sources: deps.sources });
 }
