@@ -136,7 +136,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
     services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, media },
     buildServer: () => buildServer({
       site, cache, assets, syndication, clock, search,
-      media, adminApi: { auth, media, mediaMaxBytes: config.media.maxBytes, sources },
+      media, adminApi: { auth, media, mediaMaxBytes: config.media.maxBytes, sources, settings },
       contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
       health: async () => {
         try {

@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthService } from '../../app/auth-service.js';
 import type { MediaService } from '../../app/media-service.js';
 import type { SourceService } from '../../app/source-service.js';
+import type { SettingsService } from '../../app/settings-service.js';
 import { adminApiErrorHandler } from './admin-api-errors.js';
 import { mediaApiRoutes } from './media-api-routes.js';
 import { sourceApiRoutes } from './source-api-routes.js';
+import { settingsApiRoutes } from './settings-api-routes.js';
 import { staffSessionHook } from './staff-session-hook.js';
 
 export interface AdminApiDeps {
@@ -12,6 +14,7 @@ export interface AdminApiDeps {
   media: MediaService;
   mediaMaxBytes: number;
   sources: SourceService;
+  settings: SettingsService;
 }
 
 /**
@@ -24,4 +27,5 @@ export async function adminApi(app: FastifyInstance, deps: AdminApiDeps): Promis
   app.setErrorHandler(adminApiErrorHandler);
   await app.register(mediaApiRoutes, { prefix: '/media', media: deps.media, maxBytes: deps.mediaMaxBytes });
   await app.register(sourceApiRoutes, { prefix: '/sources', sources: deps.sources });
+  await app.register(settingsApiRoutes, { prefix: '/settings', settings: deps.settings, auth: deps.auth });
 }
