@@ -2,7 +2,7 @@ import type { Article } from '../domain/article.js';
 import type { Author } from '../domain/author.js';
 import type { Source } from '../domain/source.js';
 import type { Term } from '../domain/taxonomy.js';
-import { mediaHashOfUrl, type MediaItem } from '../domain/media.js';
+import { mediaHashesInHtml, mediaHashOfUrl, type MediaItem } from '../domain/media.js';
 import { tags, type CacheTag } from './content-events.js';
 import type { Store } from './ports.js';
 import type { ArticleView } from './public-site.js';
@@ -21,7 +21,7 @@ export async function loadArticleViews(deps: ArticleViewDeps, articles: readonly
     deps.store.authors.getMany(authorIds),
     deps.taxonomies.index(),
     sourcesOf(deps.store, articles),
-    featureMediaOf(deps.store, articles),
+    libraryMediaOf(deps.store, articles),
   ]);
   const authorById = new Map(authors.map((a) => [a.id, a]));
   return articles.map((article) => ({
@@ -33,6 +33,7 @@ export async function loadArticleViews(deps: ArticleViewDeps, articles: readonly
     })),
     source: (article.syndication?.sourceId && sources.get(article.syndication.sourceId)) || null,
     featureMedia: media.get(mediaHashOfUrl(article.featureImage?.url ?? '') ?? '') ?? null,
+    bodyMedia: mediaHashesInHtml(article.bodyHtml).map((hash) => media.get(hash)).filter((m): m is MediaItem => !!m),
   }));
 }
 
@@ -44,6 +45,7 @@ export function articleViewTags(view: ArticleView): CacheTag[] {
     ...view.taxonomies.flatMap((t) => t.terms.map((term) => tags.term(term.id))),
     ...(view.source ? [tags.source(view.source.id)] : []),
     ...(view.featureMedia ? [tags.media(view.featureMedia.id)] : []),
+    ...(view.bodyMedia ?? []).map((m) => tags.media(m.id)),
   ];
 }
 
@@ -53,9 +55,9 @@ async function sourcesOf(store: Store, articles: readonly Article[]): Promise<Ma
   return new Map(found.filter((s): s is Source => !!s).map((s) => [s.id, s]));
 }
 
-/** Library items shown as feature images, by hash; images from elsewhere are left as they are. */
-async function featureMediaOf(store: Store, articles: readonly Article[]): Promise<Map<string, MediaItem>> {
-  const hashes = articles.map((a) => mediaHashOfUrl(a.featureImage?.url ?? '')).filter((h): h is string => !!h);
+/** Library items shown as feature images or in bodies, by hash; images from elsewhere are left as they are. */
+async function libraryMediaOf(store: Store, articles: readonly Article[]): Promise<Map<string, MediaItem>> {
+  const hashes = articles.flatMap((a) => [mediaHashOfUrl(a.featureImage?.url ?? ''), ...mediaHashesInHtml(a.bodyHtml)]).filter((h): h is string => !!h);
   if (hashes.length === 0) return new Map();
   return new Map((await store.media.getManyBySha256(hashes)).map((m) => [m.sha256, m]));
 }

@@ -21,6 +21,8 @@ export interface ArticleView {
   source: Source | null;
   /** The library item behind the feature image, when it is one (pages then offer responsive renditions). */
   featureMedia?: MediaItem | null;
+  /** Library items the body shows in `<img>` tags (pages then offer their responsive renditions). */
+  bodyMedia?: MediaItem[];
 }
 
 export interface ListingView {

@@ -8,7 +8,7 @@ import { formatDate } from './dates.js';
 import { html, trusted, type SafeHtml } from './html.js';
 import { newsArticleJsonLd } from './json-ld.js';
 import { layout, type LayoutAssets } from './layout.js';
-import { articleColumnSizes, renderPicture } from './media-picture.js';
+import { articleColumnSizes, renderPicture, upgradeLibraryImages } from './media-picture.js';
 import { callUrl } from './notice-links.js';
 import { absoluteUrl, articlePath, paths } from './paths.js';
 
@@ -59,7 +59,7 @@ export function renderArticlePage(data: PageData<ArticleView>, assets: LayoutAss
     </dl>
   </header>
   ${article.featureImage ? featureFigure(article.featureImage, view.featureMedia ?? null) : ''}
-  <div class="article-body" data-part="body">${trusted(sanitize(article.bodyHtml))}</div>
+  <div class="article-body" data-part="body">${trusted(upgradeLibraryImages(sanitize(article.bodyHtml), view.bodyMedia ?? [], articleColumnSizes))}</div>
   <footer class="attribution">
     ${originalPublisher ? html`<p data-part="original-source">The original source of this article is ${syndication?.originalUrl ? html`<a href="${syndication.originalUrl}" rel="nofollow noopener">${originalPublisher}</a>` : sourceName(originalPublisher)}.</p>` : ''}
     <p data-part="copyright">${copyrightLineOf(syndication, settings.name, year)}</p>

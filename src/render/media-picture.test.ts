@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MediaVariant } from '../domain/media.js';
-import { renderPicture } from './media-picture.js';
+import { renderPicture, upgradeLibraryImages } from './media-picture.js';
 
 const sha = 'cd'.repeat(32);
 const v = (width: number, format: MediaVariant['format']): MediaVariant => ({ width, height: width / 2, format, path: '', bytes: 1 });
@@ -24,5 +24,29 @@ describe('renderPicture', () => {
     assert.doesNotMatch(out, /image\/avif/);
     assert.match(out, /loading="eager"/);
     assert.equal(renderPicture({ sha256: sha, variants: [v(320, 'avif')] }, { alt: '', sizes: '1px' }).value, '');
+  });
+});
+
+describe('upgradeLibraryImages', () => {
+  const item = { sha256: sha, variants: [v(320, 'jpeg'), v(640, 'jpeg'), v(320, 'webp'), v(640, 'webp')] };
+  const other = 'ef'.repeat(32);
+
+  it('turns plain library images into pictures and keeps their alt text', () => {
+    const body = `<p>Text</p><figure><img src="/media/${sha}/640.jpg" alt="A &quot;quoted&quot; &amp; &lt;b&gt;" loading="lazy" /><figcaption>Cap</figcaption></figure>`;
+    const out = upgradeLibraryImages(body, [item], '100vw');
+    assert.match(out, /^<p>Text<\/p><figure><picture><source type="image\/webp"/);
+    assert.match(out, /alt="A &quot;quoted&quot; &amp; &lt;b&gt;"/);
+    assert.match(out, /<\/picture><figcaption>Cap<\/figcaption><\/figure>$/);
+    assert.equal((out.match(/<img/g) ?? []).length, 1);
+  });
+
+  it('leaves outside images, unknown items, hand-made srcsets and existing pictures alone', () => {
+    const untouched = [
+      '<img src="https://images.example/a.jpg" alt="x" />',
+      `<img src="/media/${other}/640.jpg" alt="x" />`,
+      `<img src="/media/${sha}/640.jpg" srcset="/media/${sha}/320.jpg 320w" alt="x" />`,
+      `<picture><source srcset="/media/${sha}/320.webp" /><img src="/media/${sha}/640.jpg" alt="x" /></picture>`,
+    ];
+    for (const body of untouched) assert.equal(upgradeLibraryImages(body, [item], '100vw'), body);
   });
 });

@@ -213,7 +213,10 @@ describe('media library over HTTP (real server, real sessions)', () => {
 
   it('shows a library feature image as a responsive picture, keeps external ones as they were, and refreshes on a new alt text', async () => {
     const item = (await upload(await png(700, 350, false), 'feature.png', { fields: { credit: 'Library credit' } })).body.media;
-    const library = makeArticle({ title: 'With a library image', featureImage: { url: item.url, alt: '', caption: 'Harbour', credit: null } });
+    const library = makeArticle({
+      title: 'With a library image', featureImage: { url: item.url, alt: '', caption: 'Harbour', credit: null },
+      bodyHtml: `<p>Before.</p><figure><img src="/media/${item.sha256}/320.jpg" alt="In the body"><figcaption>Quay</figcaption></figure>`,
+    });
     const external = makeArticle({ title: 'With an outside image', featureImage: { url: 'https://images.example/photo.jpg', alt: 'Outside', caption: null, credit: null } });
     for (const a of [library, external]) await t.dateline.store.articles.insert(a);
 
@@ -223,6 +226,9 @@ describe('media library over HTTP (real server, real sessions)', () => {
     assert.match(figure, /<source type="image\/webp"/);
     assert.match(figure, new RegExp(`<img src="/media/${item.sha256}/700.jpg"[^>]* width="700" height="350" alt=""`));
     assert.match(figure, /Harbour <span class="credit">Library credit<\/span>/, 'the library credit stands in for a missing one');
+
+    const body = /<div class="article-body"[\s\S]*?<\/div>/.exec(page)?.[0] ?? '';
+    assert.match(body, new RegExp(`<figure><picture><source type="image/avif" srcset="/media/${item.sha256}/320.avif 320w, [^"]+"[^>]*><source type="image/webp"[^>]*><img src="/media/${item.sha256}/700.jpg"[^>]* alt="In the body" loading="lazy"[^>]*></picture><figcaption>Quay</figcaption></figure>`));
 
     const outside = await (await fetch(`${base}${articlePath(external)}`)).text();
     assert.match(outside, /<figure class="feature-image"><img src="https:\/\/images.example\/photo.jpg" alt="Outside">/);
