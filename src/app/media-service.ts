@@ -10,6 +10,7 @@ import { can, type User } from '../domain/staff.js';
 import { tags, type ContentEvents } from './content-events.js';
 import type { ImageProcessor, MediaFileStore, StoredFile } from './media-ports.js';
 import type { Clock, Store } from './ports.js';
+import { createWorkLimit } from './work-limit.js';
 
 export interface MediaDescription {
   altText: string;
@@ -37,6 +38,9 @@ const sha256Hex = /^[0-9a-f]{64}$/;
 
 /** The media library: uploads become clean responsive renditions; editors describe and remove items. */
 export class MediaService {
+  /** Decoding a 50-megapixel image takes hundreds of megabytes: a few at a time, the rest queue. */
+  private readonly processing = createWorkLimit(2);
+
   constructor(private readonly deps: MediaServiceDeps) {}
 
   /**
@@ -59,9 +63,11 @@ export class MediaService {
     const existing = await store.media.getBySha256(sha256);
     if (existing) return { item: existing, created: false };
 
-    const facts = await images.inspect(input.bytes, type);
-    const formats: MediaFormat[] = ['avif', 'webp', fallbackFormat(facts.hasAlpha)];
-    const renditions = await images.render(input.bytes, widthsFor(facts.width).flatMap((width) => formats.map((format) => ({ width, format }))));
+    const { facts, renditions } = await this.processing(async () => {
+      const found = await images.inspect(input.bytes, type);
+      const formats: MediaFormat[] = ['avif', 'webp', fallbackFormat(found.hasAlpha)];
+      return { facts: found, renditions: await images.render(input.bytes, widthsFor(found.width).flatMap((width) => formats.map((format) => ({ width, format })))) };
+    });
     const variants = [];
     for (const r of renditions) {
       const path = variantKey(sha256, r.width, r.format);
