@@ -32,6 +32,8 @@ describe('sources with licence terms over the admin API', () => {
     assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
     assert.equal(headers['cache-control'], 'no-store');
     assert.equal((await call('GET', '/admin/api/sources', null)).status, 401);
+    const unknown = await call('GET', '/admin/api/no-such-thing', 'author');
+    assert.deepEqual([unknown.status, unknown.body.error.code], [404, 'NOT_FOUND'], 'JSON, not the site\'s HTML page');
   });
 
   it('adds a source with its licence terms, which become the defaults of imports from it', async () => {

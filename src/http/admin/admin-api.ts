@@ -25,6 +25,8 @@ export async function adminApi(app: FastifyInstance, deps: AdminApiDeps): Promis
   app.decorateRequest('staff', null);
   app.addHook('onRequest', staffSessionHook(deps.auth));
   app.setErrorHandler(adminApiErrorHandler);
+  app.setNotFoundHandler(async (request, reply) => reply.code(404).header('cache-control', 'no-store')
+    .send({ error: { code: 'NOT_FOUND', message: `There is no ${request.method} ${request.url.split('?')[0]} in the admin API.` } }));
   await app.register(mediaApiRoutes, { prefix: '/media', media: deps.media, maxBytes: deps.mediaMaxBytes });
   await app.register(sourceApiRoutes, { prefix: '/sources', sources: deps.sources });
   await app.register(settingsApiRoutes, { prefix: '/settings', settings: deps.settings, auth: deps.auth });
