@@ -2,6 +2,7 @@ import type { Article } from '../domain/article.js';
 import type { Author } from '../domain/author.js';
 import type { Source } from '../domain/source.js';
 import type { Term } from '../domain/taxonomy.js';
+import { mediaHashesInHtml, mediaHashOfUrl, type MediaItem } from '../domain/media.js';
 import { tags, type CacheTag } from './content-events.js';
 import type { Store } from './ports.js';
 import type { ArticleView } from './public-site.js';
@@ -16,10 +17,11 @@ export interface ArticleViewDeps {
 /** Resolves authors, terms and sources for several articles with one query per kind. */
 export async function loadArticleViews(deps: ArticleViewDeps, articles: readonly Article[]): Promise<ArticleView[]> {
   const authorIds = [...new Set(articles.flatMap((a) => a.authorIds))];
-  const [authors, index, sources] = await Promise.all([
+  const [authors, index, sources, media] = await Promise.all([
     deps.store.authors.getMany(authorIds),
     deps.taxonomies.index(),
     sourcesOf(deps.store, articles),
+    libraryMediaOf(deps.store, articles),
   ]);
   const authorById = new Map(authors.map((a) => [a.id, a]));
   return articles.map((article) => ({
@@ -30,6 +32,8 @@ export async function loadArticleViews(deps: ArticleViewDeps, articles: readonly
       terms: article.termIds.map((id) => index.term(id)).filter((t): t is Term => !!t && t.taxonomyId === taxonomy.id),
     })),
     source: (article.syndication?.sourceId && sources.get(article.syndication.sourceId)) || null,
+    featureMedia: media.get(mediaHashOfUrl(article.featureImage?.url ?? '') ?? '') ?? null,
+    bodyMedia: mediaHashesInHtml(article.bodyHtml).map((hash) => media.get(hash)).filter((m): m is MediaItem => !!m),
   }));
 }
 
@@ -40,6 +44,8 @@ export function articleViewTags(view: ArticleView): CacheTag[] {
     ...view.authors.map((a) => tags.author(a.id)),
     ...view.taxonomies.flatMap((t) => t.terms.map((term) => tags.term(term.id))),
     ...(view.source ? [tags.source(view.source.id)] : []),
+    ...(view.featureMedia ? [tags.media(view.featureMedia.id)] : []),
+    ...(view.bodyMedia ?? []).map((m) => tags.media(m.id)),
   ];
 }
 
@@ -47,4 +53,11 @@ async function sourcesOf(store: Store, articles: readonly Article[]): Promise<Ma
   const ids = [...new Set(articles.map((a) => a.syndication?.sourceId).filter((id): id is NonNullable<typeof id> => !!id))];
   const found = await Promise.all(ids.map((id) => store.sources.getById(id)));
   return new Map(found.filter((s): s is Source => !!s).map((s) => [s.id, s]));
+}
+
+/** Library items shown as feature images or in bodies, by hash; images from elsewhere are left as they are. */
+async function libraryMediaOf(store: Store, articles: readonly Article[]): Promise<Map<string, MediaItem>> {
+  const hashes = articles.flatMap((a) => [mediaHashOfUrl(a.featureImage?.url ?? ''), ...mediaHashesInHtml(a.bodyHtml)]).filter((h): h is string => !!h);
+  if (hashes.length === 0) return new Map();
+  return new Map((await store.media.getManyBySha256(hashes)).map((m) => [m.sha256, m]));
 }

@@ -48,4 +48,6 @@ export const tags = {
   settings: 'settings',
   everything: '*',
   taxonomy: 'taxonomy',
+  /** A media library item (pages showing it as a picture). */
+  media: (id: string) => `media:${id}`,
 } as const;

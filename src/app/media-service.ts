@@ -7,9 +7,10 @@ import {
 } from '../domain/media.js';
 import { paginate, type PageInfo } from '../domain/pagination.js';
 import { can, type User } from '../domain/staff.js';
-import type { ContentEvents } from './content-events.js';
+import { tags, type ContentEvents } from './content-events.js';
 import type { ImageProcessor, MediaFileStore, StoredFile } from './media-ports.js';
 import type { Clock, Store } from './ports.js';
+import { createWorkLimit } from './work-limit.js';
 
 export interface MediaDescription {
   altText: string;
@@ -33,13 +34,13 @@ export interface MediaServiceDeps {
   limits: { maxBytes: number };
 }
 
-/** Cache tag of pages that show a library item. */
-export const mediaTag = (id: string) => `media:${id}`;
-
 const sha256Hex = /^[0-9a-f]{64}$/;
 
 /** The media library: uploads become clean responsive renditions; editors describe and remove items. */
 export class MediaService {
+  /** Decoding a 50-megapixel image takes hundreds of megabytes: a few at a time, the rest queue. */
+  private readonly processing = createWorkLimit(2);
+
   constructor(private readonly deps: MediaServiceDeps) {}
 
   /**
@@ -62,9 +63,11 @@ export class MediaService {
     const existing = await store.media.getBySha256(sha256);
     if (existing) return { item: existing, created: false };
 
-    const facts = await images.inspect(input.bytes, type);
-    const formats: MediaFormat[] = ['avif', 'webp', fallbackFormat(facts.hasAlpha)];
-    const renditions = await images.render(input.bytes, widthsFor(facts.width).flatMap((width) => formats.map((format) => ({ width, format }))));
+    const { facts, renditions } = await this.processing(async () => {
+      const found = await images.inspect(input.bytes, type);
+      const formats: MediaFormat[] = ['avif', 'webp', fallbackFormat(found.hasAlpha)];
+      return { facts: found, renditions: await images.render(input.bytes, widthsFor(found.width).flatMap((width) => formats.map((format) => ({ width, format })))) };
+    });
     const variants = [];
     for (const r of renditions) {
       const path = variantKey(sha256, r.width, r.format);
@@ -115,7 +118,7 @@ export class MediaService {
       requireManage(actor, item);
       const clean = cleanDescription(description);
       await tx.media.updateDescription(id, clean);
-      tx.afterCommit(() => this.deps.events.publish({ tags: [mediaTag(id)] }));
+      tx.afterCommit(() => this.deps.events.publish({ tags: [tags.media(id)] }));
       return { ...item, ...clean };
     });
   }
@@ -140,7 +143,7 @@ export class MediaService {
       return found;
     });
     await files.deletePrefix(itemKeyPrefix(item.sha256));
-    this.deps.events.publish({ tags: [mediaTag(id)] });
+    this.deps.events.publish({ tags: [tags.media(id)] });
   }
 
   /** A rendition's file for the public URL `/media/<sha256>/<width>.<ext>`, or null. */

@@ -5,6 +5,7 @@ import type { ArticleId, Slug } from '../domain/ids.js';
 import { paginate, type PageInfo } from '../domain/pagination.js';
 import type { SiteSettings } from '../domain/site-settings.js';
 import type { Source } from '../domain/source.js';
+import type { MediaItem } from '../domain/media.js';
 import { ancestry, descendantIds, type Taxonomy, type Term } from '../domain/taxonomy.js';
 import { isVisible } from '../domain/article.js';
 import { articleViewTags, loadArticleViews } from './article-views.js';
@@ -19,6 +20,10 @@ export interface ArticleView {
   authors: Author[];
   taxonomies: { taxonomy: Taxonomy; terms: Term[] }[];
   source: Source | null;
+  /** The library item behind the feature image, when it is one (pages then offer responsive renditions). */
+  featureMedia?: MediaItem | null;
+  /** Library items the body shows in `<img>` tags (pages then offer their responsive renditions). */
+  bodyMedia?: MediaItem[];
 }
 
 export interface ListingView {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  canonicalUrlOf, cleanFilename, fallbackFormat, formatOfExtension, mediaHashOfUrl, sniffImageType, variantKey, variantUrl, widthsFor,
+  canonicalUrlOf, cleanFilename, mediaHashesInHtml, fallbackFormat, formatOfExtension, mediaHashOfUrl, sniffImageType, variantKey, variantUrl, widthsFor,
   type MediaVariant,
 } from './media.js';
 
@@ -69,5 +69,15 @@ describe('media paths and URLs', () => {
     assert.equal(cleanFilename('C:\\Users\\x\\Photo 1.JPG'), 'Photo 1.JPG');
     assert.equal(cleanFilename('../../etc/passwd\u0000'), 'passwd');
     assert.equal(cleanFilename(undefined), 'upload');
+  });
+});
+
+describe('mediaHashesInHtml', () => {
+  it('finds each library item an img shows, once, and ignores links and other images', () => {
+    const other = 'cd'.repeat(32);
+    const body = `<p><img src="/media/${sha}/640.jpg" alt=""><img alt="" src="https://news.example/media/${other}/320.webp"></p>`
+      + `<img src="/media/${sha}/320.jpg"><a href="/media/${'ef'.repeat(32)}/640.jpg">link</a><img src="https://x.example/y.jpg">`;
+    assert.deepEqual(mediaHashesInHtml(body), [sha, other]);
+    assert.deepEqual(mediaHashesInHtml('<p>No images</p>'), []);
   });
 });

@@ -122,6 +122,17 @@ export function mediaHashOfUrl(url: string): string | null {
   return libraryUrl.exec(url)?.[1] ?? null;
 }
 
+/** The hashes of library items that `<img src>` attributes in this HTML point at, each once. */
+export function mediaHashesInHtml(html: string): string[] {
+  if (!html.includes('/media/')) return [];
+  const found = new Set<string>();
+  for (const match of html.matchAll(/<img\b[^>]*?\ssrc="((?:https?:\/\/[^/"]+)?\/media\/[0-9a-f]{64}\/[^"]*)"/gi)) {
+    const hash = mediaHashOfUrl(match[1]!);
+    if (hash) found.add(hash);
+  }
+  return [...found];
+}
+
 /** The variants of one format, narrowest first. */
 export function variantsOf(item: Pick<MediaItem, 'variants'>, format: MediaFormat): MediaVariant[] {
   return item.variants.filter((v) => v.format === format).sort((a, b) => a.width - b.width);

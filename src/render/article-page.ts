@@ -1,11 +1,14 @@
 import type { ArticleView, PageData } from '../app/public-site.js';
+import type { FeatureImage } from '../domain/article.js';
 import { joinNames } from '../domain/author.js';
+import type { MediaItem } from '../domain/media.js';
 import { fillPlaceholders, type PlaceholderValues } from '../domain/site-settings.js';
 import { copyrightLineOf, decideIndexing } from '../domain/syndication.js';
 import { formatDate } from './dates.js';
 import { html, trusted, type SafeHtml } from './html.js';
 import { newsArticleJsonLd } from './json-ld.js';
 import { layout, type LayoutAssets } from './layout.js';
+import { articleColumnSizes, renderPicture, upgradeLibraryImages } from './media-picture.js';
 import { callUrl } from './notice-links.js';
 import { absoluteUrl, articlePath, paths } from './paths.js';
 
@@ -55,8 +58,8 @@ export function renderArticlePage(data: PageData<ArticleView>, assets: LayoutAss
       ${view.taxonomies.filter((t) => t.terms.length > 0).map(({ taxonomy, terms }) => html`<div data-part="taxonomy-${taxonomy.slug}"><dt>${taxonomy.name}:</dt><dd>${terms.map((term, i) => html`${i > 0 ? ', ' : ''}<a href="${paths.term(taxonomy, term)}" rel="tag">${term.name}</a>`)}</dd></div>`)}
     </dl>
   </header>
-  ${article.featureImage ? html`<figure class="feature-image"><img src="${article.featureImage.url}" alt="${article.featureImage.alt}">${article.featureImage.caption || article.featureImage.credit ? html`<figcaption>${article.featureImage.caption ?? ''}${article.featureImage.credit ? html` <span class="credit">${article.featureImage.credit}</span>` : ''}</figcaption>` : ''}</figure>` : ''}
-  <div class="article-body" data-part="body">${trusted(sanitize(article.bodyHtml))}</div>
+  ${article.featureImage ? featureFigure(article.featureImage, view.featureMedia ?? null) : ''}
+  <div class="article-body" data-part="body">${trusted(upgradeLibraryImages(sanitize(article.bodyHtml), view.bodyMedia ?? [], articleColumnSizes))}</div>
   <footer class="attribution">
     ${originalPublisher ? html`<p data-part="original-source">The original source of this article is ${syndication?.originalUrl ? html`<a href="${syndication.originalUrl}" rel="nofollow noopener">${originalPublisher}</a>` : sourceName(originalPublisher)}.</p>` : ''}
     <p data-part="copyright">${copyrightLineOf(syndication, settings.name, year)}</p>
@@ -108,4 +111,14 @@ function linkEmails(text: string): SafeHtml[] {
 function wasRevised(article: { publishedAt: string | null; createdAt: string; updatedAt: string }): boolean {
   const settled = Math.max(Date.parse(article.publishedAt ?? article.createdAt), Date.parse(article.createdAt));
   return Date.parse(article.updatedAt) - settled > 60 * 60 * 1000;
+}
+
+/** The feature image; a library item is offered in every rendition, its own caption and credit standing in for the article's where those are empty. */
+function featureFigure(image: FeatureImage, media: MediaItem | null): SafeHtml {
+  const caption = image.caption || media?.caption || null;
+  const credit = image.credit || media?.credit || null;
+  const picture = media
+    ? renderPicture(media, { alt: image.alt || media.altText, sizes: articleColumnSizes, loading: 'eager' })
+    : html`<img src="${image.url}" alt="${image.alt}">`;
+  return html`<figure class="feature-image">${picture}${caption || credit ? html`<figcaption>${caption ?? ''}${credit ? html` <span class="credit">${credit}</span>` : ''}</figcaption>` : ''}</figure>`;
 }

@@ -3,16 +3,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
+import { articlePath } from '../../src/domain/article.js';
 import type { Role } from '../../src/domain/staff.js';
-import { SESSION_COOKIE } from '../../src/http/admin/admin-guards.js';
-
-const CSRF_HEADER = 'x-csrf-token';
+import { CSRF_HEADER, SESSION_COOKIE } from '../support/staff-sessions.js';
+import { signInStaff } from '../support/staff-sessions.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { makeArticle } from '../support/fixtures.js';
 import { exifHasGps, jpegWithGps, png, pngBomb } from '../support/images.js';
 
 const MAX_BYTES = 1024 * 1024;
-const password = 'correct horse battery staple';
 
 interface MediaJson {
   id: string; sha256: string; width: number; height: number; mime: string; url: string; altText: string; caption: string | null; credit: string | null;
@@ -24,7 +23,7 @@ describe('media library over HTTP (real server, real sessions)', () => {
   let t: TestApp;
   let base: string;
   let mediaDir: string;
-  const sessions = new Map<Role, { cookie: string; csrf: string }>();
+  let staff: Awaited<ReturnType<typeof signInStaff>>;
 
   before(async () => {
     t = await createTestApp('sqlite', { demo: false, env: { MEDIA_MAX_BYTES: String(MAX_BYTES) } });
@@ -33,20 +32,11 @@ describe('media library over HTTP (real server, real sessions)', () => {
     assert.ok(address && typeof address === 'object');
     base = `http://127.0.0.1:${address.port}`;
     mediaDir = path.join(t.dateline.config.dataDir, 'media');
-    const auth = t.dateline.services.auth;
-    for (const role of ['editor', 'author', 'contributor'] as const) {
-      const email = `${role}@news.example`;
-      await auth.createUser({ email, name: `An ${role}`, password, role }, { kind: 'cli' });
-      const signedIn = await auth.signIn({ email, password, ip: '127.0.0.1', userAgent: 'test' });
-      sessions.set(role, { cookie: `${SESSION_COOKIE}=${signedIn.token}`, csrf: signedIn.session.csrfToken });
-    }
+    staff = await signInStaff(t, ['editor', 'author', 'contributor']);
   });
   after(async () => t?.dispose());
 
-  const as = (role: Role, extra: Record<string, string> = {}) => {
-    const s = sessions.get(role)!;
-    return { cookie: s.cookie, [CSRF_HEADER]: s.csrf, ...extra };
-  };
+  const as = (role: Role, extra: Record<string, string> = {}) => staff.headers(role, extra);
 
   async function upload(bytes: Uint8Array, filename: string, options: { role?: Role; type?: string; fields?: Record<string, string>; headers?: Record<string, string> } = {}) {
     const form = new FormData();
@@ -203,9 +193,9 @@ describe('media library over HTTP (real server, real sessions)', () => {
     const bytes = await png(360, 100, false);
     const anonymous = await fetch(`${base}/admin/api/media`);
     assert.deepEqual([anonymous.status, ((await anonymous.json()) as ErrorJson).error.code], [401, 'SIGN_IN_NEEDED']);
-    const forged = await upload(bytes, 'x.png', { headers: { cookie: sessions.get('editor')!.cookie } });
+    const forged = await upload(bytes, 'x.png', { headers: { cookie: staff.cookie('editor') } });
     assert.deepEqual([forged.status, forged.body.error.code], [403, 'CSRF_REJECTED']);
-    const wrongToken = await upload(bytes, 'x.png', { headers: { cookie: sessions.get('editor')!.cookie, [CSRF_HEADER]: sessions.get('author')!.csrf } });
+    const wrongToken = await upload(bytes, 'x.png', { headers: { cookie: staff.cookie('editor'), [CSRF_HEADER]: staff.csrf('author') } });
     assert.equal(wrongToken.status, 403);
     const contributor = await upload(bytes, 'x.png', { role: 'contributor' });
     assert.deepEqual([contributor.status, contributor.body.error.code], [403, 'NOT_ALLOWED']);
@@ -219,5 +209,32 @@ describe('media library over HTTP (real server, real sessions)', () => {
     const patch = (id: string) => fetch(`${base}/admin/api/media/${id}`, { method: 'PATCH', headers: as('author', { 'content-type': 'application/json' }), body: JSON.stringify({ altText: 'Mine' }) });
     assert.equal((await patch(mine.id)).status, 200);
     assert.equal((await patch(theirs.id)).status, 403);
+  });
+
+  it('shows a library feature image as a responsive picture, keeps external ones as they were, and refreshes on a new alt text', async () => {
+    const item = (await upload(await png(700, 350, false), 'feature.png', { fields: { credit: 'Library credit' } })).body.media;
+    const library = makeArticle({
+      title: 'With a library image', featureImage: { url: item.url, alt: '', caption: 'Harbour', credit: null },
+      bodyHtml: `<p>Before.</p><figure><img src="/media/${item.sha256}/320.jpg" alt="In the body"><figcaption>Quay</figcaption></figure>`,
+    });
+    const external = makeArticle({ title: 'With an outside image', featureImage: { url: 'https://images.example/photo.jpg', alt: 'Outside', caption: null, credit: null } });
+    for (const a of [library, external]) await t.dateline.store.articles.insert(a);
+
+    const page = await (await fetch(`${base}${articlePath(library)}`)).text();
+    const figure = /<figure class="feature-image">[\s\S]*?<\/figure>/.exec(page)?.[0] ?? '';
+    assert.match(figure, new RegExp(`<source type="image/avif" srcset="/media/${item.sha256}/320.avif 320w, /media/${item.sha256}/640.avif 640w, /media/${item.sha256}/700.avif 700w"`));
+    assert.match(figure, /<source type="image\/webp"/);
+    assert.match(figure, new RegExp(`<img src="/media/${item.sha256}/700.jpg"[^>]* width="700" height="350" alt=""`));
+    assert.match(figure, /Harbour <span class="credit">Library credit<\/span>/, 'the library credit stands in for a missing one');
+
+    const body = /<div class="article-body"[\s\S]*?<\/div>/.exec(page)?.[0] ?? '';
+    assert.match(body, new RegExp(`<figure><picture><source type="image/avif" srcset="/media/${item.sha256}/320.avif 320w, [^"]+"[^>]*><source type="image/webp"[^>]*><img src="/media/${item.sha256}/700.jpg"[^>]* alt="In the body" loading="lazy"[^>]*></picture><figcaption>Quay</figcaption></figure>`));
+
+    const outside = await (await fetch(`${base}${articlePath(external)}`)).text();
+    assert.match(outside, /<figure class="feature-image"><img src="https:\/\/images.example\/photo.jpg" alt="Outside">/);
+
+    await fetch(`${base}/admin/api/media/${item.id}`, { method: 'PATCH', headers: as('editor', { 'content-type': 'application/json' }), body: JSON.stringify({ altText: 'Harbour at dawn' }) });
+    const again = await (await fetch(`${base}${articlePath(library)}`)).text();
+    assert.match(again, /width="700" height="350" alt="Harbour at dawn"/, 'the cached page was dropped when the item changed');
   });
 });

@@ -1,11 +1,19 @@
 import type { FastifyInstance } from 'fastify';
+import type { AuthService } from '../../app/auth-service.js';
 import type { MediaService } from '../../app/media-service.js';
+import type { SourceService } from '../../app/source-service.js';
+import type { SettingsService } from '../../app/settings-service.js';
 import { adminApiErrorHandler } from './admin-api-errors.js';
 import { mediaApiRoutes } from './media-api-routes.js';
+import { sourceApiRoutes } from './source-api-routes.js';
+import { settingsApiRoutes } from './settings-api-routes.js';
 
 export interface AdminApiDeps {
+  auth: AuthService;
   media: MediaService;
   mediaMaxBytes: number;
+  sources: SourceService;
+  settings: SettingsService;
 }
 
 /**
@@ -14,5 +22,9 @@ export interface AdminApiDeps {
  */
 export async function adminApi(app: FastifyInstance, deps: AdminApiDeps): Promise<void> {
   app.setErrorHandler(adminApiErrorHandler);
+  app.setNotFoundHandler(async (request, reply) => reply.code(404).header('cache-control', 'no-store')
+    .send({ error: { code: 'NOT_FOUND', message: `There is no ${request.method} ${request.url.split('?')[0]} in the admin API.` } }));
   await app.register(mediaApiRoutes, { prefix: '/media', media: deps.media, maxBytes: deps.mediaMaxBytes });
+  await app.register(sourceApiRoutes, { prefix: '/sources', sources: deps.sources });
+  await app.register(settingsApiRoutes, { prefix: '/settings', settings: deps.settings, auth: deps.auth });
 }
