@@ -123,7 +123,7 @@ export const extraNames: Record<string, string> = {
 
 /** Everyday English adjectives and plurals the packages lack. */
 export const extraDemonyms: Record<string, string> = {
-  'English': 'GB', 'Scottish': 'GB', 'Welsh': 'GB', 'Briton': 'GB', 'Britons': 'GB',
+  'Scottish': 'GB', 'Welsh': 'GB', 'Briton': 'GB', 'Britons': 'GB',
   'Americans': 'US', 'Czech': 'CZ', 'Czechs': 'CZ', 'Slovak': 'SK', 'Russians': 'RU', 'Chinese': 'CN',
   'Japanese': 'JP', 'North Korean': 'KP', 'Iranian': 'IR', 'Iranians': 'IR', 'Iraqi': 'IQ', 'Iraqis': 'IQ',
   'Israelis': 'IL', 'Palestinians': 'PS', 'Saudi': 'SA', 'Saudis': 'SA',
@@ -174,8 +174,19 @@ export const notPlaces = [
  */
 export const commonWordCities = new Set([
   'Nice', 'Mobile', 'Reading', 'Of', 'Split', 'Sale', 'Independence', 'March', 'Bath', 'Orange', 'Eagle',
-  'Surprise', 'Union', 'Concord', 'Commerce', 'Temple', 'Hope', 'Enterprise', 'Providence', 'Pace',
+  'Surprise', 'Union', 'Concord', 'Commerce', 'Temple', 'Hope', 'Enterprise', 'Providence', 'Pace', 'Delta',
+  // Cities named after, or sharing a name with, a company known worldwide.
+  'Toyota',
 ]);
 
 /** Countries whose states or provinces are matched in running text (they are named as often as the country). */
 export const countriesWithNamedSubdivisions = new Set(['US', 'CA', 'AU']);
+
+/**
+ * Words that end a company's name: a place name right before them ("Japan Fund Inc", "Bank of
+ * New England Corp") names the company more than the place, and counts for less.
+ */
+export const organisationDesignators = new Set([
+  'inc', 'corp', 'corporation', 'co', 'ltd', 'plc', 'llc', 'fund', 'group', 'holdings', 'bancorp', 'ag', 'nv', 'sa',
+  'trust', 'airlines', 'airways', 'motors', 'motor', 'petroleum', 'industries', 'bancshares', 'limited', 'company',
+]);

@@ -10,6 +10,8 @@ export interface Gazetteer {
   datelinePlaces: Map<string, string>;
   /** Shortened state and province names a dateline qualifier may use ("Kan.", "Calif.", "Ont."). */
   stateAbbreviations: Map<string, string>;
+  /** Normalised words that end a company name ("inc", "fund"). */
+  organisationDesignators: Set<string>;
 }
 
 // When one name has readings of several kinds for different countries, the stronger kind wins:
@@ -86,7 +88,10 @@ export function buildGazetteer(sources: PlaceSources, tables: LanguageTables, mi
     byFirstToken.set(first, list);
   }
   for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return { byFirstToken, datelinePlaces: datelineTable(sources), stateAbbreviations: stateAbbreviations(sources) };
+  return {
+    byFirstToken, datelinePlaces: datelineTable(sources), stateAbbreviations: stateAbbreviations(sources),
+    organisationDesignators: tables.organisationDesignators,
+  };
 }
 
 function strongest(list: Reading[]): Reading | undefined {
@@ -114,6 +119,9 @@ function cityNames(name: string): string[] {
   const beforeComma = name.split(',')[0]?.trim();
   if (beforeComma && beforeComma !== name) names.push(beforeComma);
   if (name.endsWith(' City')) names.push(name.slice(0, -5));
+  // "Frankfurt am Main", "Newcastle upon Tyne", "Stoke-on-Trent": the river is left out in text.
+  const riverless = name.replace(/(?: am | an der | upon |-on-).*$/, '');
+  if (riverless !== name) names.push(riverless);
   return names;
 }
 

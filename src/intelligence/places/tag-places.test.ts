@@ -36,6 +36,18 @@ describe('tagPlaces', () => {
     assert.equal(tagPlaces({ dateline: 'CALGARY, Alberta, March 2 -', body: 'Oil output fell.' })[0]?.code, 'CA');
   });
 
+  it('reads a dateline in title case, and a city GeoNames names with its river', () => {
+    assert.equal(tagPlaces({ dateline: 'London, March 2 -', body: 'Bonds rose.' })[0]?.code, 'GB');
+    assert.equal(tagPlaces({ dateline: 'FRANKFURT, March 3 -', body: 'Shares fell.' })[0]?.code, 'DE');
+  });
+
+  it('counts a place that opens a company name for less than the place itself', () => {
+    const [company] = tagPlaces({ body: 'The Japan Fund Inc received an offer.' });
+    const [place] = tagPlaces({ body: 'The fund in Japan received an offer.' });
+    assert.ok(company && place && company.weight < place.weight, `${company?.weight} < ${place?.weight}`);
+    assert.equal(company?.main, false);
+  });
+
   it('maps historic names to today\'s countries', () => {
     const tags = codes('The Soviet Union, West Germany, Burma, Zaire, Ceylon and Rhodesia traded; so did Czechoslovakia.');
     for (const code of ['RU', 'DE', 'MM', 'CD', 'LK', 'ZW', 'CZ']) assert.ok(tags.includes(code), code);
