@@ -190,3 +190,14 @@ export const organisationDesignators = new Set([
   'inc', 'corp', 'corporation', 'co', 'ltd', 'plc', 'llc', 'fund', 'group', 'holdings', 'bancorp', 'ag', 'nv', 'sa',
   'trust', 'airlines', 'airways', 'motors', 'motor', 'petroleum', 'industries', 'bancshares', 'limited', 'company',
 ]);
+
+/**
+ * Currency words: "Australian dollar bonds" issued in London are not a story about Australia, so a
+ * place name right before one counts like one inside a company name.
+ */
+export const currencyWords = new Set([
+  'dollar', 'dollars', 'dlr', 'dlrs', 'franc', 'francs', 'mark', 'marks', 'pound', 'pounds', 'sterling', 'yen',
+  'lira', 'lire', 'peseta', 'pesetas', 'guilder', 'guilders', 'krona', 'kronor', 'krone', 'kroner', 'crown', 'crowns',
+  'rupee', 'rupees', 'peso', 'pesos', 'rand', 'escudo', 'escudos', 'schilling', 'schillings', 'yuan', 'rouble', 'roubles',
+  'ruble', 'rubles', 'euro', 'euros', 'real', 'reais', 'won', 'ringgit', 'baht',
+]);

@@ -12,6 +12,8 @@ export interface Gazetteer {
   stateAbbreviations: Map<string, string>;
   /** Normalised words that end a company name ("inc", "fund"). */
   organisationDesignators: Set<string>;
+  /** Normalised currency words ("dollar", "dlrs", "franc"). */
+  currencyWords: Set<string>;
 }
 
 // When one name has readings of several kinds for different countries, the stronger kind wins:
@@ -90,7 +92,7 @@ export function buildGazetteer(sources: PlaceSources, tables: LanguageTables, mi
   for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   return {
     byFirstToken, datelinePlaces: datelineTable(sources), stateAbbreviations: stateAbbreviations(sources),
-    organisationDesignators: tables.organisationDesignators,
+    organisationDesignators: tables.organisationDesignators, currencyWords: tables.currencyWords,
   };
 }
 

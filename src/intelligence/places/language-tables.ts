@@ -15,11 +15,12 @@ export interface LanguageTables {
   commonWordCities: Set<string>;
   countriesWithNamedSubdivisions: Set<string>;
   organisationDesignators: Set<string>;
+  currencyWords: Set<string>;
 }
 
 const empty: LanguageTables = {
   seatsOfPower: {}, leaders: [], historicNames: [], extraNames: {}, extraDemonyms: {}, formerCityNames: {}, ambiguousNames: {},
-  personLikeNames: new Set(), notPlaces: [], commonWordCities: new Set(), countriesWithNamedSubdivisions: new Set(), organisationDesignators: new Set(),
+  personLikeNames: new Set(), notPlaces: [], commonWordCities: new Set(), countriesWithNamedSubdivisions: new Set(), organisationDesignators: new Set(), currencyWords: new Set(),
 };
 
 /** Tables per language; a language without its own still gets country and city names from the packages. */

@@ -9,8 +9,8 @@ export interface NameMatch {
   start: number;
   end: number;
   text: string;
-  /** The name opens a company's name ("Japan Fund Inc"): it says less about where the story is. */
-  inOrganisation?: boolean;
+  /** The name opens a company's name ("Japan Fund Inc") or qualifies a currency ("Swiss francs"): it says less about where the story is. */
+  inCompoundName?: boolean;
 }
 
 // Words that may stand lower-case inside a name ("Republic of the Congo", "Côte d'Ivoire").
@@ -37,8 +37,10 @@ export function matchNames(text: string, gazetteer: Gazetteer): NameMatch[] {
     const first = tokens[i] as Token;
     const last = tokens[i + length - 1] as Token;
     if (!name.blocks && (shouting || !needsToStandApart(name) || standsApart(tokens, i, length, text))) {
-      const inOrganisation = opensOrganisation(tokens, i + length, text, gazetteer.organisationDesignators);
-      matches.push({ name, start: first.start, end: last.end, text: text.slice(first.start, last.end), ...(inOrganisation ? { inOrganisation } : {}) });
+      const following = tokens[i + length];
+      const namesCurrency = following !== undefined && gazetteer.currencyWords.has(following.norm) && /^ +$/.test(text.slice(last.end, following.start));
+      const inCompoundName = namesCurrency || opensOrganisation(tokens, i + length, text, gazetteer.organisationDesignators);
+      matches.push({ name, start: first.start, end: last.end, text: text.slice(first.start, last.end), ...(inCompoundName ? { inCompoundName } : {}) });
     }
     i += length;
   }

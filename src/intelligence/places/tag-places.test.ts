@@ -41,11 +41,13 @@ describe('tagPlaces', () => {
     assert.equal(tagPlaces({ dateline: 'FRANKFURT, March 3 -', body: 'Shares fell.' })[0]?.code, 'DE');
   });
 
-  it('counts a place that opens a company name for less than the place itself', () => {
+  it('counts a place that opens a company name or qualifies a currency for less than the place itself', () => {
     const [company] = tagPlaces({ body: 'The Japan Fund Inc received an offer.' });
     const [place] = tagPlaces({ body: 'The fund in Japan received an offer.' });
     assert.ok(company && place && company.weight < place.weight, `${company?.weight} < ${place?.weight}`);
     assert.equal(company?.main, false);
+    const [currency] = tagPlaces({ body: 'The bank issued Swiss franc bonds.' });
+    assert.ok(currency && currency.code === 'CH' && currency.weight < 1, `${currency?.weight}`);
   });
 
   it('maps historic names to today\'s countries', () => {

@@ -74,11 +74,11 @@ function leadEndAfter(body: string, start: number): number {
   return start + firstText + Math.min(length, leadCap);
 }
 
-/** A place name that opens a company's name counts for this share of a mention. */
-export const organisationShare = 0.3;
+/** A place name that opens a company name or qualifies a currency counts for this share of a mention. */
+export const compoundNameShare = 0.3;
 
 function weightOf(mention: Mention, kind: PlaceKind): number {
-  return zoneWeights[mention.zone] * kindWeights[kind] * (mention.match.inOrganisation ? organisationShare : 1);
+  return zoneWeights[mention.zone] * kindWeights[kind] * (mention.match.inCompoundName ? compoundNameShare : 1);
 }
 
 // A name with several readings takes the one the rest of the article supports, else the likeliest.
