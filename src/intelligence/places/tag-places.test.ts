@@ -81,4 +81,10 @@ describe('tagPlaces', () => {
   it('does not turn US states into countries', () => {
     assert.deepEqual(codes('Texas, New Jersey and Washington state raised taxes.'), ['US']);
   });
+
+  it('reads country names of another language from the packages', () => {
+    const tags = tagPlaces({ body: 'Die Regierungen von Russland und Frankreich trafen sich in Berlin.', language: 'de-AT' });
+    assert.deepEqual(tags.map((t) => t.code).sort(), ['DE', 'FR', 'RU']);
+    assert.deepEqual(tagPlaces({ body: 'Russia and France.', language: '../../x' }).map((t) => t.code).sort(), ['FR', 'RU']);
+  });
 });
