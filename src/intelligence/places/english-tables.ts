@@ -118,7 +118,8 @@ export const extraNames: Record<string, string> = {
   'Britain': 'GB', 'U.K.': 'GB', 'England': 'GB', 'Scotland': 'GB', 'Wales': 'GB', 'Northern Ireland': 'GB',
   'America': 'US', 'United States': 'US', 'U.S.': 'US', 'Holland': 'NL', 'Korea': 'KR', 'South Korea': 'KR',
   'North Korea': 'KP', 'Mainland China': 'CN', "People's Republic of China": 'CN', 'Emirates': 'AE',
-  'Ivory Coast': 'CI', 'Congo-Kinshasa': 'CD',
+  'Ivory Coast': 'CI', 'Congo-Kinshasa': 'CD', 'West Bank': 'PS', 'Gaza Strip': 'PS', 'Holy See': 'VA',
+  'Bosnia': 'BA', 'Crimea': 'UA', 'Donbas': 'UA', 'Donbass': 'UA',
 };
 
 /** Everyday English adjectives and plurals the packages lack. */
@@ -126,13 +127,20 @@ export const extraDemonyms: Record<string, string> = {
   'Scottish': 'GB', 'Welsh': 'GB', 'Briton': 'GB', 'Britons': 'GB',
   'Americans': 'US', 'Czech': 'CZ', 'Czechs': 'CZ', 'Slovak': 'SK', 'Russians': 'RU', 'Chinese': 'CN',
   'Japanese': 'JP', 'North Korean': 'KP', 'Iranian': 'IR', 'Iranians': 'IR', 'Iraqi': 'IQ', 'Iraqis': 'IQ',
-  'Israelis': 'IL', 'Palestinians': 'PS', 'Saudi': 'SA', 'Saudis': 'SA',
+  'Israelis': 'IL', 'Palestinians': 'PS', 'Saudi': 'SA', 'Saudis': 'SA', 'Kazakh': 'KZ', 'Uzbek': 'UZ',
+  'Kyrgyz': 'KG', 'Tajik': 'TJ', 'Slovenian': 'SI', 'Icelandic': 'IS', 'Bosnian': 'BA',
 };
 
-/** Former names of cities, still found in archives and older wire copy. */
-export const formerCityNames: Record<string, string> = {
+/**
+ * English and former names of cities that GeoNames lists only under their own or current name
+ * ("Genève", "Mumbai"): older wire copy and English text use these.
+ */
+export const otherCityNames: Record<string, string> = {
   'Peking': 'CN', 'Bombay': 'IN', 'Calcutta': 'IN', 'Madras': 'IN', 'Saigon': 'VN', 'Rangoon': 'MM',
-  'Leningrad': 'RU', 'Kiev': 'UA', 'Canton': 'CN', 'Salisbury': 'ZW', 'Leopoldville': 'CD',
+  'Leningrad': 'RU', 'Kiev': 'UA', 'Canton': 'CN', 'Salisbury': 'ZW', 'Leopoldville': 'CD', 'Tiflis': 'GE',
+  'Kishinev': 'MD', 'Geneva': 'CH', 'Cologne': 'DE', 'Ghent': 'BE', 'Antwerp': 'BE', 'Nuremberg': 'DE',
+  'Gothenburg': 'SE', 'Seville': 'ES', 'Lucerne': 'CH', 'Berne': 'CH', 'Lyons': 'FR', 'Marseilles': 'FR',
+  'Cracow': 'PL', 'Astana': 'KZ', 'Hague': 'NL',
 };
 
 /**

@@ -65,7 +65,7 @@ export function buildGazetteer(sources: PlaceSources, tables: LanguageTables, mi
   }
   for (const [name, code] of Object.entries(tables.extraNames)) add(name, 'country', one(code));
   for (const [name, code] of Object.entries(tables.extraDemonyms)) add(name, 'demonym', one(code));
-  for (const [name, code] of Object.entries(tables.formerCityNames)) add(name, 'capital', one(code));
+  for (const [name, code] of Object.entries(tables.otherCityNames)) add(name, 'city', one(code));
   for (const entry of tables.historicNames) for (const name of entry.names) add(name, 'historic', entry.codes);
   for (const [name, code] of Object.entries(tables.seatsOfPower)) add(name, 'metonym', one(code));
   for (const leader of tables.leaders) add(leader.name, 'leader', one(leader.code));

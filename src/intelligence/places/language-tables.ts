@@ -8,7 +8,7 @@ export interface LanguageTables {
   historicNames: Array<{ names: string[]; codes: CodeShare[] }>;
   extraNames: Record<string, string>;
   extraDemonyms: Record<string, string>;
-  formerCityNames: Record<string, string>;
+  otherCityNames: Record<string, string>;
   ambiguousNames: Record<string, Array<{ code: string; prior: number }>>;
   personLikeNames: Set<string>;
   notPlaces: string[];
@@ -19,7 +19,7 @@ export interface LanguageTables {
 }
 
 const empty: LanguageTables = {
-  seatsOfPower: {}, leaders: [], historicNames: [], extraNames: {}, extraDemonyms: {}, formerCityNames: {}, ambiguousNames: {},
+  seatsOfPower: {}, leaders: [], historicNames: [], extraNames: {}, extraDemonyms: {}, otherCityNames: {}, ambiguousNames: {},
   personLikeNames: new Set(), notPlaces: [], commonWordCities: new Set(), countriesWithNamedSubdivisions: new Set(), organisationDesignators: new Set(), currencyWords: new Set(),
 };
 

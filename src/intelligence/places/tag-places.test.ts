@@ -56,6 +56,11 @@ describe('tagPlaces', () => {
     assert.deepEqual(codes('The USSR protested.'), ['RU']);
   });
 
+  it('reads English names of cities GeoNames spells natively, and disputed territories by their recognised country', () => {
+    assert.deepEqual(codes('Talks in Geneva and Cologne went on.').sort(), ['CH', 'DE']);
+    assert.deepEqual(codes('Crimea and Kyiv; the West Bank and Gaza.').sort(), ['PS', 'UA']);
+  });
+
   it('reads seats of power and capitals as their governments', () => {
     const tags = codes('Downing Street and the Elysee rebuked the White House, and the Kremlin said Beijing and Whitehall agreed.');
     assert.deepEqual([...tags].sort(), ['CN', 'FR', 'GB', 'RU', 'US']);
