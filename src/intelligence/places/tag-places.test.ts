@@ -50,6 +50,11 @@ describe('tagPlaces', () => {
     assert.ok(currency && currency.code === 'CH' && currency.weight < 1, `${currency?.weight}`);
   });
 
+  it('gives a one-line item its place, and an empty text none', () => {
+    assert.deepEqual(tagPlaces({ body: 'Officials in Kyiv spoke.' }).map((t) => [t.code, t.main]), [['UA', true]]);
+    assert.deepEqual(tagPlaces({ body: '' }), []);
+  });
+
   it('maps historic names to today\'s countries', () => {
     const tags = codes('The Soviet Union, West Germany, Burma, Zaire, Ceylon and Rhodesia traded; so did Czechoslovakia.');
     for (const code of ['RU', 'DE', 'MM', 'CD', 'LK', 'ZW', 'CZ']) assert.ok(tags.includes(code), code);
