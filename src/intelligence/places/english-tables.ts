@@ -152,6 +152,8 @@ export const ambiguousNames: Record<string, Array<{ code: string; prior: number 
   'Congo': [{ code: 'CD', prior: 0.6 }, { code: 'CG', prior: 0.4 }],
   'Congolese': [{ code: 'CD', prior: 0.6 }, { code: 'CG', prior: 0.4 }],
   'Dominican': [{ code: 'DO', prior: 0.8 }, { code: 'DM', prior: 0.2 }],
+  'Korean': [{ code: 'KR', prior: 0.8 }, { code: 'KP', prior: 0.2 }],
+  'Koreans': [{ code: 'KR', prior: 0.8 }, { code: 'KP', prior: 0.2 }],
 };
 
 /**

@@ -36,7 +36,7 @@ export function matchNames(text: string, gazetteer: Gazetteer): NameMatch[] {
     const { name, length } = found;
     const first = tokens[i] as Token;
     const last = tokens[i + length - 1] as Token;
-    if (!name.blocks && (shouting || !needsToStandApart(name) || standsApart(tokens, i, length, text))) {
+    if (!name.blocks && (!needsToStandApart(name) || standsApart(tokens, i, length, text, shouting))) {
       const following = tokens[i + length];
       const namesCurrency = following !== undefined && gazetteer.currencyWords.has(following.norm) && /^ +$/.test(text.slice(last.end, following.start));
       const inCompoundName = namesCurrency || opensOrganisation(tokens, i + length, text, gazetteer.organisationDesignators);
@@ -72,14 +72,15 @@ function needsToStandApart(name: CompiledName): boolean {
 }
 
 // "Michael Jordan", "Jordan Peterson", "Washington Post": a capitalised word right before or after,
-// in the same phrase, makes the name part of a longer proper name.
-function standsApart(tokens: Token[], i: number, length: number, text: string): boolean {
+// in the same phrase, makes the name part of a longer proper name. In text set in capitals only the
+// word before counts ("MCDONNELL DOUGLAS"): headlines often open with the place ("JORDAN SAYS").
+function standsApart(tokens: Token[], i: number, length: number, text: string, shouting: boolean): boolean {
   const before = tokens[i - 1];
   const after = tokens[i + length];
   const first = tokens[i] as Token;
   const last = tokens[i + length - 1] as Token;
   if (before && before.capitalised && !neutralNeighbours.has(before.norm) && /^ +$/.test(text.slice(before.end, first.start))) return false;
-  if (after && after.capitalised && !neutralNeighbours.has(after.norm) && /^ +$/.test(text.slice(last.end, after.start))) return false;
+  if (!shouting && after && after.capitalised && !neutralNeighbours.has(after.norm) && /^ +$/.test(text.slice(last.end, after.start))) return false;
   return true;
 }
 

@@ -77,6 +77,11 @@ describe('tagPlaces', () => {
     assert.deepEqual(codes('King Abdullah of Jordan flew to Chad and then to Washington.').sort(), ['JO', 'TD', 'US']);
   });
 
+  it('reads a headline set in capitals with the same care', () => {
+    assert.deepEqual(codes('Orders rose.', 'KOREAN AIR ORDERS MCDONNELL DOUGLAS JETS'), ['KR']);
+    assert.deepEqual(codes('Talks went on.', 'JORDAN SAYS TALKS WITH CHAD GO ON').sort(), ['JO', 'TD']);
+  });
+
   it('keeps Niger and Nigeria, New York and York, apart', () => {
     assert.deepEqual(codes('Niger and Nigeria signed.').sort(), ['NE', 'NG']);
     assert.deepEqual(codes('He moved from New York to New Mexico.'), ['US']);
