@@ -1,6 +1,6 @@
 // Names no data package carries, for English text. Each table is small on purpose: countries,
 // capitals, cities, demonyms and states come from the data packages (package-data.ts).
-import type { CodeShare } from './types.js';
+import type { CodeShare, PlaceKind } from './types.js';
 
 /** Seats of power and institutions named for their government ("the Kremlin said"). */
 export const seatsOfPower: Record<string, string> = {
@@ -147,13 +147,13 @@ export const otherCityNames: Record<string, string> = {
  * Names with more than one reading. The first reading wins when the rest of the article does not
  * point at another; "Georgia" the US state wins only when the article is otherwise about the US.
  */
-export const ambiguousNames: Record<string, Array<{ code: string; prior: number }>> = {
+export const ambiguousNames: Record<string, Array<{ code: string; prior: number; kind?: PlaceKind }>> = {
   'Georgia': [{ code: 'GE', prior: 0.6 }, { code: 'US', prior: 0.4 }],
   'Congo': [{ code: 'CD', prior: 0.6 }, { code: 'CG', prior: 0.4 }],
   'Congolese': [{ code: 'CD', prior: 0.6 }, { code: 'CG', prior: 0.4 }],
   'Dominican': [{ code: 'DO', prior: 0.8 }, { code: 'DM', prior: 0.2 }],
-  'Korean': [{ code: 'KR', prior: 0.8 }, { code: 'KP', prior: 0.2 }],
-  'Koreans': [{ code: 'KR', prior: 0.8 }, { code: 'KP', prior: 0.2 }],
+  'Korean': [{ code: 'KR', prior: 0.8, kind: 'demonym' }, { code: 'KP', prior: 0.2, kind: 'demonym' }],
+  'Koreans': [{ code: 'KR', prior: 0.8, kind: 'demonym' }, { code: 'KP', prior: 0.2, kind: 'demonym' }],
 };
 
 /**

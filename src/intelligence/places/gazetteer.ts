@@ -70,6 +70,11 @@ export function buildGazetteer(sources: PlaceSources, tables: LanguageTables, mi
   for (const [name, code] of Object.entries(tables.seatsOfPower)) add(name, 'metonym', one(code));
   for (const leader of tables.leaders) add(leader.name, 'leader', one(leader.code));
 
+  // An ambiguous name the packages do not know ("Korean") still needs its readings.
+  for (const [name, list] of Object.entries(tables.ambiguousNames)) {
+    if (!readings.has(nameTokens(name).join(' '))) for (const { code, kind } of list) add(name, kind ?? 'country', one(code));
+  }
+
   const byFirstToken = new Map<string, CompiledName[]>();
   const ambiguous = new Map(Object.entries(tables.ambiguousNames).map(([name, list]) => [nameTokens(name).join(' '), list]));
   const personLike = new Set([...tables.personLikeNames].map((n) => nameTokens(n).join(' ')));
@@ -78,7 +83,7 @@ export function buildGazetteer(sources: PlaceSources, tables: LanguageTables, mi
     const tokens = key.split(' ');
     const explicit = ambiguous.get(key);
     const senses = explicit
-      ? explicit.map(({ code, prior }) => ({ codes: one(code), kind: strongest(list.filter((r) => r.codes[0]?.code === code))?.kind ?? 'country', prior }))
+      ? explicit.map(({ code, prior, kind }) => ({ codes: one(code), kind: kind ?? strongest(list.filter((r) => r.codes[0]?.code === code))?.kind ?? 'country', prior }))
       : resolveReadings(list);
     compiled.push({ tokens, senses, needsIsolation: personLike.has(key), blocks: false });
   }

@@ -1,4 +1,4 @@
-import type { CodeShare } from './types.js';
+import type { CodeShare, PlaceKind } from './types.js';
 import * as english from './english-tables.js';
 
 /** The hand-kept tables of one language; names from the data packages come on top of them. */
@@ -9,7 +9,7 @@ export interface LanguageTables {
   extraNames: Record<string, string>;
   extraDemonyms: Record<string, string>;
   otherCityNames: Record<string, string>;
-  ambiguousNames: Record<string, Array<{ code: string; prior: number }>>;
+  ambiguousNames: Record<string, Array<{ code: string; prior: number; kind?: PlaceKind }>>;
   personLikeNames: Set<string>;
   notPlaces: string[];
   commonWordCities: Set<string>;
