@@ -27,19 +27,14 @@ interface Reading { kind: PlaceKind; codes: CodeShare[]; prior: number }
 
 /** Compiles the package sources and a language's tables into a gazetteer. */
 export function buildGazetteer(sources: PlaceSources, tables: LanguageTables, minCityPopulation: number): Gazetteer {
-  const readings = new Map<string, { name: string; list: Reading[] }>();
+  const readings = new Map<string, Reading[]>();
   const add = (name: string, kind: PlaceKind, codes: CodeShare[], prior = 1): void => {
-    const tokens = nameTokens(name);
-    if (tokens.length === 0) return;
-    const key = tokens.join(' ');
-    const slot = readings.get(key) ?? { name, list: [] };
-    slot.list.push({ kind, codes, prior });
-    readings.set(key, slot);
+    const key = nameTokens(name).join(' ');
+    if (key === '') return;
+    readings.set(key, [...(readings.get(key) ?? []), { kind, codes, prior }]);
   };
   const one = (code: string): CodeShare[] => [{ code, share: 1 }];
 
-  const countrySize = new Map<string, number>();
-  for (const city of sources.cities) if (city.capital) countrySize.set(city.code, Math.max(countrySize.get(city.code) ?? 0, city.population));
   for (const country of sources.countries) {
     // Dependent territories share demonyms with their country ("French"); the independent state keeps them.
     const prior = country.independent ? 1 : 0.2;
@@ -79,7 +74,7 @@ export function buildGazetteer(sources: PlaceSources, tables: LanguageTables, mi
   const ambiguous = new Map(Object.entries(tables.ambiguousNames).map(([name, list]) => [nameTokens(name).join(' '), list]));
   const personLike = new Set([...tables.personLikeNames].map((n) => nameTokens(n).join(' ')));
   const compiled: CompiledName[] = [];
-  for (const [key, { list }] of readings) {
+  for (const [key, list] of readings) {
     const tokens = key.split(' ');
     const explicit = ambiguous.get(key);
     const senses = explicit
