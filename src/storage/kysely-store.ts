@@ -13,6 +13,7 @@ import {
   KyselyAuditLogRepository, KyselyPasswordResetRepository, KyselySessionRepository, KyselySignInThrottleRepository, KyselyUserRepository,
 } from './kysely-staff-repositories.js';
 import { KyselyTaxonomyRepository } from './kysely-taxonomy-repository.js';
+import { KyselyFingerprintRepository, KyselyThemeModelRepository } from './kysely-intelligence-repositories.js';
 import type { Database } from './schema.js';
 
 /** The Store port over one Kysely executor (the database, or an open transaction). */
@@ -30,6 +31,8 @@ export class KyselyStore implements Store {
   readonly passwordResets: KyselyPasswordResetRepository;
   readonly audit: KyselyAuditLogRepository;
   readonly search: SearchIndex;
+  readonly themeModels: KyselyThemeModelRepository;
+  readonly fingerprints: KyselyFingerprintRepository;
 
   /** Effects waiting for the open transaction to commit; null outside a transaction. */
   private readonly pendingEffects: (() => void)[] | null;
@@ -52,6 +55,8 @@ export class KyselyStore implements Store {
     this.signInThrottle = new KyselySignInThrottleRepository(db);
     this.passwordResets = new KyselyPasswordResetRepository(db);
     this.audit = new KyselyAuditLogRepository(db);
+    this.themeModels = new KyselyThemeModelRepository(db);
+    this.fingerprints = new KyselyFingerprintRepository(db);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -55,6 +55,10 @@ export interface AuditLogTable {
   id: string; at: string; user_id: string | null; actor: string; action: string; subject_type: string | null; subject_id: string | null; details: string | null;
 }
 
+export interface ThemeModelTable { taxonomy_id: string; model: string; trained_at: string; examples: number }
+export interface ArticleFingerprintTable { article_id: string; body_hash: string; signature: string; shingles: number; cluster_id: string; created_at: string }
+export interface ArticleFingerprintKeyTable { lookup_key: string; article_id: string }
+
 export interface Database {
   taxonomies: TaxonomyTable;
   terms: TermTable;
@@ -72,4 +76,7 @@ export interface Database {
   sign_in_failures: SignInFailureTable;
   password_resets: PasswordResetTable;
   audit_log: AuditLogTable;
+  theme_models: ThemeModelTable;
+  article_fingerprints: ArticleFingerprintTable;
+  article_fingerprint_keys: ArticleFingerprintKeyTable;
 }

@@ -5,6 +5,7 @@ import type { DatabaseCapabilities } from '../database.js';
 import { searchMigration } from './0003-search.js';
 import * as apiKeys from './0004-api-keys.js';
 import * as staff from './0005-staff.js';
+import * as intelligence from './0011-intelligence.js';
 
 /**
  * Every migration in order. Both dialects run the same list; names never change once shipped.
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration | ((capabilities: DatabaseCapabilitie
   '0003-search': searchMigration,
   '0004-api-keys': apiKeys,
   '0005-staff': staff,
+  '0011-intelligence': intelligence,
 };
 
 /** Hands Kysely's Migrator the compiled-in migrations for an engine with these capabilities (no directory scanning, so bundles work). */
