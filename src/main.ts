@@ -18,6 +18,8 @@ import { SettingsService } from './app/settings-service.js';
 import { SourceService } from './app/source-service.js';
 import { systemClock } from './app/system-clock.js';
 import { TaxonomyService } from './app/taxonomy-service.js';
+import { ThemeSuggestionService } from './app/theme-suggestion-service.js';
+import { WireDuplicateService } from './app/wire-duplicate-service.js';
 import { uuidV7 } from './app/uuid-v7.js';
 import type { Config } from './config/config.js';
 import { loadTaxonomyFile } from './config/taxonomy-file.js';
@@ -57,6 +59,8 @@ export interface Dateline {
     apiKeys: ApiKeyService;
     auth: AuthService;
     search: SiteSearch;
+    themes: ThemeSuggestionService;
+    duplicates: WireDuplicateService;
   };
   cache: PageCache;
   /** Builds the HTTP application (not listening). */
@@ -88,7 +92,9 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en' });
   const site = new PublicSite({ store, clock, settings, taxonomies });
   const search = new SiteSearch({ store, clock, site, taxonomies });
-  const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies });
+  const duplicates = new WireDuplicateService({ store, clock, bodies });
+  const themes = new ThemeSuggestionService({ store, clock, bodies, taxonomies });
+  const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies, duplicates });
   const syndication = new SyndicationQueries({ store, clock, settings, taxonomies });
   const apiKeys = new ApiKeyService({ store, clock, newId });
   const auth = new AuthService({ store, clock, newId, hasher: argon2PasswordHasher, mailer: createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom }) });
@@ -123,7 +129,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, themes, duplicates },
     buildServer: () => buildServer({
       site, cache, assets, syndication, clock, search,
       contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
