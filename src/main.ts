@@ -19,6 +19,8 @@ import { SettingsService } from './app/settings-service.js';
 import { SourceService } from './app/source-service.js';
 import { systemClock } from './app/system-clock.js';
 import { TaxonomyService } from './app/taxonomy-service.js';
+import { ThemeSuggestionService } from './app/theme-suggestion-service.js';
+import { WireDuplicateService } from './app/wire-duplicate-service.js';
 import { uuidV7 } from './app/uuid-v7.js';
 import type { Config } from './config/config.js';
 import { loadTaxonomyFile } from './config/taxonomy-file.js';
@@ -72,6 +74,8 @@ export interface Dateline {
     media: MediaService;
     editor: ArticleEditor;
     quotes: QuoteService;
+    themes: ThemeSuggestionService;
+    duplicates: WireDuplicateService;
   };
   cache: PageCache;
   /** Builds the HTTP application (not listening). */
@@ -116,7 +120,9 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en', quotes });
   const site = new PublicSite({ store, clock, settings, taxonomies });
   const search = new SiteSearch({ store, clock, site, taxonomies });
-  const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies });
+  const duplicates = new WireDuplicateService({ store, clock, bodies });
+  const themes = new ThemeSuggestionService({ store, clock, bodies, taxonomies });
+  const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies, duplicates });
   const siteImport = new SiteImportService({ store, clock, newId, bodies, events });
   const syndication = new SyndicationQueries({ store, clock, settings, taxonomies });
   const apiKeys = new ApiKeyService({ store, clock, newId });
@@ -160,7 +166,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor, quotes },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor, quotes, themes, duplicates },
     buildServer: () => buildServer({
       site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media, people: quotes,
       admin: {

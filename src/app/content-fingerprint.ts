@@ -8,3 +8,8 @@ export function contentFingerprint(title: string, plainText: string): string {
   const words = `${title}\n${plainText}`.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 40);
 }
+
+/** A fingerprint of the body's words alone: the same text under another headline (another agency's) has the same one. */
+export function bodyFingerprint(plainText: string): string {
+  return contentFingerprint('', plainText);
+}

@@ -132,6 +132,7 @@ export class FeedService {
       const outcome = await this.deps.importer.importDraft(draft, { publish: feed.autoPublish, origin: 'feed', source });
       record.articleId = outcome.article?.id ?? null;
       record.state = outcome.status === 'already-imported' ? 'duplicate' : 'stored';
+      if (outcome.duplicateOf) record.problem = `already stored (same ${outcome.duplicateOf.replace('-', ' ')})`;
       if (record.state === 'duplicate') report.duplicates++;
       else report.stored++;
     } catch (error) {

@@ -11,6 +11,7 @@ import type { AuthorService } from './author-service.js';
 import type { Clock, Store } from './ports.js';
 import type { SourceService } from './source-service.js';
 import type { TaxonomyService } from './taxonomy-service.js';
+import type { DuplicateMatch, WireDuplicateService } from './wire-duplicate-service.js';
 
 /** An article as an importer found it, before it is matched to the site's authors, sources and terms. */
 export interface ImportDraft {
@@ -49,6 +50,10 @@ export interface ImportOutcome {
   article: Pick<Article, 'id' | 'slug' | 'title' | 'publishedAt' | 'createdAt'> | null;
   /** Problems that did not stop the import (an unknown taxonomy label, say). */
   warnings: string[];
+  /** Why an `already-imported` story was recognised: its original URL, its headline and words, or its body alone (another source's headline). */
+  duplicateOf?: 'original-url' | 'content-fingerprint' | 'same-body';
+  /** For a stored story: its wire-duplicate cluster and the stored stories it nearly duplicates ("also from …"). */
+  cluster?: { id: string; nearDuplicates: DuplicateMatch[] };
 }
 
 /**
@@ -67,6 +72,8 @@ export class ImportService {
   constructor(private readonly deps: {
     store: Store; clock: Clock; articles: ArticleService; authors: AuthorService; sources: SourceService; taxonomies: TaxonomyService;
     bodies: BodyRenderer;
+    /** Near- and exact-duplicate detection by text; without it only URL and fingerprint matches count. */
+    duplicates?: WireDuplicateService;
   }) {}
 
   async importDraft(draft: ImportDraft, options: ImportOptions = {}): Promise<ImportOutcome> {
@@ -80,7 +87,7 @@ export class ImportService {
 
     // The same story keeps one copy: found by its original URL, or by the fingerprint of its words.
     const existing = await this.findSame(draft, title);
-    if (existing) return { status: 'already-imported', article: existing, warnings };
+    if (existing) return { status: 'already-imported', article: existing.article, warnings, duplicateOf: existing.reason };
 
     const index = await taxonomies.index();
     const termPlan: { taxonomyId: (typeof index.taxonomies)[number]['id']; name: string }[] = [];
@@ -97,13 +104,14 @@ export class ImportService {
       return { status: 'would-import', article: { id: '' as Article['id'], slug: slugify(title), title, publishedAt: publishedAt ?? now, createdAt: now }, warnings };
     }
 
+    let cluster: ImportOutcome['cluster'];
     const article = await store.transaction(async (tx) => {
       const authorIds: AuthorId[] = [];
       for (const name of draft.authors) authorIds.push((await this.deps.authors.findOrCreate(name, {}, tx)).id);
       const termIds: TermId[] = [];
       for (const { taxonomyId, name } of termPlan) termIds.push((await taxonomies.findOrCreateTerm(taxonomyId, name, tx)).id);
       const syndication = await this.syndicationOf(draft, options.source ?? null, tx);
-      return this.deps.articles.create({
+      const created = await this.deps.articles.create({
         title, standfirst: draft.standfirst ?? null, body: draft.body, bodyFormat: draft.bodyFormat, language: draft.language ?? null,
         excerpt: draft.excerpt ?? null,
         featureImage: draft.imageUrl ? { url: draft.imageUrl, alt: draft.imageAlt ?? '', caption: null, credit: draft.original.publisher } : null,
@@ -114,18 +122,25 @@ export class ImportService {
         origin: options.origin ?? 'import',
         inboxState: publish ? null : 'pending',
       }, tx);
+      const recorded = await this.deps.duplicates?.record(created, tx);
+      if (recorded) cluster = { id: recorded.clusterId, nearDuplicates: recorded.duplicates };
+      return created;
     });
-    return { status: 'imported', article, warnings };
+    return { status: 'imported', article, warnings, ...(cluster ? { cluster } : {}) };
   }
 
-  private async findSame(draft: ImportDraft, title: string): Promise<Article | null> {
+  private async findSame(draft: ImportDraft, title: string): Promise<{ article: Article; reason: NonNullable<ImportOutcome['duplicateOf']> } | null> {
     const { store } = this.deps;
     if (draft.original.url) {
       const byUrl = await store.articles.findByOriginalUrl(draft.original.url);
-      if (byUrl) return byUrl;
+      if (byUrl) return { article: byUrl, reason: 'original-url' };
     }
-    const html = this.deps.bodies.toSafeHtml(draft.body, draft.bodyFormat);
-    return store.articles.findByContentHash(contentFingerprint(title, this.deps.bodies.toPlainText(html)));
+    const text = this.deps.bodies.toPlainText(this.deps.bodies.toSafeHtml(draft.body, draft.bodyFormat));
+    const byFingerprint = await store.articles.findByContentHash(contentFingerprint(title, text));
+    if (byFingerprint) return { article: byFingerprint, reason: 'content-fingerprint' };
+    const sameBodyId = await this.deps.duplicates?.findExactBody(text);
+    const sameBody = sameBodyId ? await store.articles.getById(sameBodyId) : null;
+    return sameBody ? { article: sameBody, reason: 'same-body' } : null;
   }
 
   private async syndicationOf(draft: ImportDraft, feedSource: Source | null, tx: Store): Promise<Syndication | null> {

@@ -303,6 +303,8 @@ export interface Store {
   media: MediaRepository;
   editorial: EditorialRepository;
   quotes: QuoteRepository;
+  themeModels: ThemeModelRepository;
+  fingerprints: FingerprintRepository;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**
@@ -327,4 +329,47 @@ export interface QuoteRepository {
   listForArticle(articleId: ArticleId): Promise<StoredQuote[]>;
   /** A person's quotes, newest article first. */
   listForPerson(personId: PersonId, page: { offset: number; limit: number }): Promise<StoredQuote[]>;
+}
+
+/** A taxonomy's trained theme classifier (JSON, see intelligence/themes/theme-model.ts). */
+export interface StoredThemeModel {
+  taxonomyId: TaxonomyId;
+  model: string;
+  trainedAt: Instant;
+  /** Tagged articles it was trained on. */
+  examples: number;
+}
+
+export interface ThemeModelRepository {
+  get(taxonomyId: TaxonomyId): Promise<StoredThemeModel | null>;
+  /** Inserts or replaces the taxonomy's model. */
+  put(model: StoredThemeModel): Promise<void>;
+}
+
+/** An article's near-duplicate fingerprint (see intelligence/duplicates). */
+export interface StoredFingerprint {
+  articleId: ArticleId;
+  /** Hash of the body's normalised words: equal hashes are the same text. */
+  bodyHash: string;
+  /** MinHash signature as hex. */
+  signature: string;
+  shingles: number;
+  /** Articles telling the same story share a cluster id (the id of the first one stored). */
+  clusterId: string;
+  createdAt: Instant;
+}
+
+export interface FingerprintRepository {
+  /** Inserts or replaces an article's fingerprint and its look-up keys. */
+  put(fingerprint: StoredFingerprint, lookupKeys: readonly string[]): Promise<void>;
+  get(articleId: ArticleId): Promise<StoredFingerprint | null>;
+  /** The oldest fingerprint with this body hash. */
+  findByBodyHash(bodyHash: string): Promise<StoredFingerprint | null>;
+  /** Fingerprints sharing any of the keys, most shared keys first, at most `limit`. */
+  findByLookupKeys(lookupKeys: readonly string[], limit: number): Promise<StoredFingerprint[]>;
+  /** Every fingerprint of a cluster, oldest first. */
+  listCluster(clusterId: string): Promise<StoredFingerprint[]>;
+  listForArticles(articleIds: readonly ArticleId[]): Promise<StoredFingerprint[]>;
+  /** Articles that have no fingerprint yet (stored before fingerprints existed), oldest first. */
+  listUnfingerprinted(limit: number): Promise<ArticleId[]>;
 }

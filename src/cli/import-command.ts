@@ -84,11 +84,12 @@ export function registerImportCommand(program: Command): void {
               for (const warning of outcome.warnings) console.error(`${target}: warning: ${warning}`);
               if (outcome.status === 'already-imported') {
                 counts.duplicates++;
-                console.error(`${target}: "${draft.title}" is already imported`);
+                console.error(`${target}: "${draft.title}" is already imported${outcome.duplicateOf === 'same-body' ? ' (the same text under another headline)' : ''}`);
               } else if (outcome.status === 'would-import') {
                 console.error(`${target}: would import "${draft.title}" (${document.kind})`);
               } else {
                 counts.imported++;
+                for (const d of outcome.cluster?.nearDuplicates ?? []) console.error(`${target}: "${draft.title}" tells the same story as "${d.title}"${d.source ? ` from ${d.source}` : ''}`);
               }
               if (outcome.article) console.log(options.inbox && outcome.status === 'imported' ? `inbox: ${outcome.article.slug}` : articlePath(outcome.article));
             } catch (error) {

@@ -17,10 +17,11 @@ export function registerInboxCommand(program: Command): void {
 
   inbox.command('list').description('items waiting, newest first').option('--rejected', 'list rejected items instead')
     .action((o: { rejected?: boolean }) => withDateline(async (d) => {
-      const items = await d.store.articles.listInbox(o.rejected ? 'rejected' : 'pending', { offset: 0, limit: 500 });
-      for (const a of items) {
+      const items = await d.services.duplicates.listInbox(o.rejected ? 'rejected' : 'pending', { offset: 0, limit: 500 });
+      for (const { article: a, alsoFrom } of items) {
         const s = a.syndication;
-        console.log(`${a.slug}  ${a.publishedAt?.slice(0, 10) ?? '—'}  ${a.title}  [${s?.originalPublisher ?? 'unknown source'}${s?.licence ? `; ${s.licence}` : ''}]`);
+        const also = alsoFrom.length ? `  (also from ${alsoFrom.map((x) => x.source).join(', ')})` : '';
+        console.log(`${a.slug}  ${a.publishedAt?.slice(0, 10) ?? '—'}  ${a.title}  [${s?.originalPublisher ?? 'unknown source'}${s?.licence ? `; ${s.licence}` : ''}]${also}`);
       }
     }));
 

@@ -15,6 +15,7 @@ import {
 } from './kysely-staff-repositories.js';
 import { KyselyTaxonomyRepository } from './kysely-taxonomy-repository.js';
 import { KyselyQuoteRepository } from './kysely-quote-repository.js';
+import { KyselyFingerprintRepository, KyselyThemeModelRepository } from './kysely-intelligence-repositories.js';
 import type { Database } from './schema.js';
 import { KyselyCommentRepository } from './kysely-comment-repository.js';
 import { KyselyImportLedger } from './kysely-import-ledger.js';
@@ -42,6 +43,8 @@ export class KyselyStore implements Store {
   readonly media: KyselyMediaRepository;
   readonly editorial: KyselyEditorialRepository;
   readonly quotes: KyselyQuoteRepository;
+  readonly themeModels: KyselyThemeModelRepository;
+  readonly fingerprints: KyselyFingerprintRepository;
 
   /** Effects waiting for the open transaction to commit; null outside a transaction. */
   private readonly pendingEffects: (() => void)[] | null;
@@ -70,6 +73,8 @@ export class KyselyStore implements Store {
     this.media = new KyselyMediaRepository(db);
     this.editorial = new KyselyEditorialRepository(db);
     this.quotes = new KyselyQuoteRepository(db);
+    this.themeModels = new KyselyThemeModelRepository(db);
+    this.fingerprints = new KyselyFingerprintRepository(db);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

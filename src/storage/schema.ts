@@ -76,6 +76,10 @@ export interface ArticleRevisionTable {
   id: string; article_id: string; version: number; saved_at: string; saved_by: string | null; saved_by_name: string; note: string | null; snapshot: string;
 }
 
+export interface ThemeModelTable { taxonomy_id: string; model: string; trained_at: string; examples: number }
+export interface ArticleFingerprintTable { article_id: string; body_hash: string; signature: string; shingles: number; cluster_id: string; created_at: string }
+export interface ArticleFingerprintKeyTable { lookup_key: string; article_id: string }
+
 export interface Database {
   taxonomies: TaxonomyTable;
   terms: TermTable;
@@ -102,6 +106,9 @@ export interface Database {
   article_revisions: ArticleRevisionTable;
   people: PersonTable;
   quotes: QuoteTable;
+  theme_models: ThemeModelTable;
+  article_fingerprints: ArticleFingerprintTable;
+  article_fingerprint_keys: ArticleFingerprintKeyTable;
 }
 
 export interface PersonTable { id: string; name: string; slug: string; created_at: string }
