@@ -37,7 +37,7 @@ export class QuoteService {
 
   /** Finds the article's quotes and replaces the stored ones; named speakers become people with a page. */
   async analyse(article: Article, store: Store = this.deps.store): Promise<StoredQuote[]> {
-    // Quotes help editors; a pathological body (a pasted data dump) must not slow or block saving the article.
+    // A pathological body (a pasted data dump) must not make saving the article slow.
     const text = this.paragraphText(article.bodyHtml).slice(0, MAX_ANALYSED_CHARS);
     const entities = findEntities(text, { language: article.language });
     const found = findQuotes(text, entities, { language: article.language });
