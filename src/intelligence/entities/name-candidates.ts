@@ -86,7 +86,9 @@ function trimLeading(run: Token[], tokens: readonly Token[], language: EntityLan
   const out = [...run];
   while (out.length) {
     const first = out[0]!;
-    const atStart = tokens.slice(0, first.index).every((t) => /^[^\p{L}\p{N}]+$/u.test(t.text));
+    let before = first.index - 1;
+    while (before >= 0 && /^[^\p{L}\p{N}]+$/u.test(tokens[before]!.text)) before -= 1;
+    const atStart = before < 0;
     const word = bare(first.text);
     const cls = language.classOf(word);
     const second = out[1] ? bare(out[1].text) : '';

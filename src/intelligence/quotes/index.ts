@@ -16,6 +16,7 @@ export interface Quote {
 }
 
 const lower = (t: Token) => t.text.toLowerCase();
+const WINDOW = 400;
 
 /**
  * Finds direct quotes and reported speech in `text` and attributes each to its speaker: a name in
@@ -24,14 +25,22 @@ const lower = (t: Token) => t.text.toLowerCase();
  */
 export function findQuotes(text: string, entities?: Entities, options: { language?: string } = {}): Quote[] {
   const language = entityLanguage(options.language);
-  const discourse: Discourse = { entities: entities ?? findEntities(text, options), language, lastSpeaker: null, anonymous: [] };
+  const found = entities ?? findEntities(text, options);
+  const mentionStarts = new Set(found.people.flatMap((p) => p.mentions.map((m) => m.start)));
+  const discourse: Discourse = { entities: found, language, lastSpeaker: null, anonymous: [], mentionStarts };
   const sentences = tokenize(text, language.abbreviations);
   const spans = quotedSpans(text);
-  const inQuote = (t: Token) => spans.some((s) => t.start >= s.outerStart && t.end <= s.outerEnd);
+  const inQuote = (t: Token) => {
+    const span = spans[lastStartingAtOrBefore(spans, t.start)];
+    return !!span && t.end <= span.outerEnd;
+  };
   const quotes: Quote[] = [];
   let previousDirect: { quote: Quote; paragraph: number } | null = null;
+  let next = 0;
   for (const sentence of sentences) {
-    const own = spans.filter((s) => s.outerStart >= sentence.start && s.outerStart < sentence.end);
+    while (next < spans.length && spans[next]!.outerStart < sentence.start) next += 1;
+    const own: QuotedSpan[] = [];
+    while (next < spans.length && spans[next]!.outerStart < sentence.end) own.push(spans[next++]!);
     if (own.length > 0) {
       for (const span of own) {
         const speaker = attribute(span, sentence, sentences, inQuote, discourse)
@@ -39,7 +48,7 @@ export function findQuotes(text: string, entities?: Entities, options: { languag
         if (!speaker) continue;
         const quote: Quote = { text: span.text.replace(/,$/, ''), speaker, kind: 'direct', span: { start: span.start, end: span.end } };
         quotes.push(quote);
-        previousDirect = { quote, paragraph: paragraphOf(span.outerEnd, sentences) ?? sentence.paragraph };
+        previousDirect = { quote, paragraph: paragraphOf(span.outerEnd, sentences, sentence.tokens[0]!.sentence) ?? sentence.paragraph };
         discourse.lastSpeaker = { speaker, sentence: sentence.tokens[0]!.sentence };
       }
       continue;
@@ -54,14 +63,43 @@ export function findQuotes(text: string, entities?: Entities, options: { languag
   return quotes;
 }
 
-function paragraphOf(offset: number, sentences: readonly Sentence[]): number | undefined {
-  return sentences.find((s) => offset > s.start && offset <= s.end + 1)?.paragraph;
+/** The tokens overlapping [from, to), found by bisection (a run-on "sentence" can hold thousands). */
+function tokensBetween(tokens: readonly Token[], from: number, to: number): Token[] {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= from) lo = mid + 1; else hi = mid;
+  }
+  const out: Token[] = [];
+  for (let i = lo; i < tokens.length && tokens[i]!.start < to; i += 1) out.push(tokens[i]!);
+  return out;
+}
+
+/** Index of the last span opening at or before `offset` (spans are sorted and do not overlap). */
+function lastStartingAtOrBefore(spans: readonly QuotedSpan[], offset: number): number {
+  let lo = 0, hi = spans.length - 1, found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.outerStart <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
+}
+
+function paragraphOf(offset: number, sentences: readonly Sentence[], from: number): number | undefined {
+  for (let i = from; i < sentences.length && sentences[i]!.start < offset; i += 1) {
+    if (offset <= sentences[i]!.end + 1) return sentences[i]!.paragraph;
+  }
+  return undefined;
 }
 
 // The sentences a quote touches, less the quoted words, hold its attribution.
 function attribute(span: QuotedSpan, sentence: Sentence, sentences: readonly Sentence[], inQuote: (t: Token) => boolean, discourse: Discourse): Speaker | null {
-  const touched = sentences.filter((s) => s.end > span.outerStart - 1 && s.start < span.outerEnd + 1 && s.paragraph === sentence.paragraph);
-  const tokens = touched.flatMap((s) => s.tokens);
+  const touched: Sentence[] = [];
+  for (let i = sentence.tokens[0]!.sentence; i < sentences.length && sentences[i]!.start < span.outerEnd + 1; i += 1) {
+    if (sentences[i]!.paragraph === sentence.paragraph) touched.push(sentences[i]!);
+  }
+  // A window around the quote: attributions sit close to it, and run-on text must not cost quadratic time.
+  const tokens = touched.flatMap((s) => tokensBetween(s.tokens, span.outerStart - WINDOW, span.outerEnd + WINDOW));
   const verbs = tokens.map((t, i) => ({ t, i })).filter(({ t }) => !inQuote(t) && discourse.language.speechVerbs.has(lower(t)));
   const according = tokens.findIndex((t, i) => lower(t) === 'according' && tokens[i + 1]?.text === 'to' && !inQuote(t));
   if (according >= 0) {
@@ -99,7 +137,7 @@ function speakerWithOrder(tokens: readonly Token[], verb: number, inQuote: (t: T
   const named = inverted ? null : object();
   if (named) return { speaker: named, after: true };
   // "Bush called him ... and said": the verb's subject is the person who opened the clause.
-  const person = [...tokens.slice(0, verb)].reverse().find((t) => !inQuote(t) && discourse.entities.people.some((p) => p.mentions.some((m) => m.start === t.start)));
+  const person = tokens.slice(Math.max(0, verb - 40), verb).reverse().find((t) => !inQuote(t) && discourse.mentionStarts.has(t.start));
   const speaker = person ? speakerOf([person], discourse) : null;
   return speaker ? { speaker, after: false } : null;
 }

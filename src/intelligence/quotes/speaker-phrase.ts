@@ -17,6 +17,8 @@ export interface Discourse {
   lastSpeaker: { speaker: Speaker; sentence: number } | null;
   /** Unnamed speakers introduced so far, so "the Kremlin source" is "a Kremlin source" again. */
   anonymous: Speaker[];
+  /** Where person mentions start, to find a person among tokens quickly. */
+  mentionStarts: ReadonlySet<number>;
 }
 
 const lower = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
