@@ -174,6 +174,10 @@ describe('the back office in Chromium', { timeout: 300_000 }, () => {
 
   it('works by keyboard alone: skip link, sign-in, the editor toolbar and body', async () => {
     const page = await newPage('198.51.100.6');
+    await page.goto(`${server!.url}/admin/forgot-password`);
+    await checkScreen(page, 'forgot-password');
+    await page.goto(`${server!.url}/admin/reset-password?token=not-a-real-token`);
+    await checkScreen(page, 'reset-password');
     await page.goto(`${server!.url}/admin/sign-in`);
     await checkScreen(page, 'sign-in');
     await page.keyboard.press('Tab');
