@@ -1,4 +1,4 @@
-import type { Article, ArticleStatus, FeatureImage } from './article.js';
+import { assertStatusChange, type Article, type ArticleStatus, type FeatureImage } from './article.js';
 import { AppError } from './errors.js';
 import type { ArticleId, AuthorId, Instant, TermId } from './ids.js';
 import { can, type Role, type User, type UserId } from './staff.js';
@@ -91,6 +91,7 @@ export function nextStatusesFor(role: Role, own: boolean, from: ArticleStatus): 
   const user = { role, id: '' } as User;
   return all.filter((to) => to !== from && (() => {
     try {
+      assertStatusChange(from, to);
       assertMayMove(user, own, from, to);
       return true;
     } catch {

@@ -143,10 +143,12 @@ export async function adminArticleRoutes(app: FastifyInstance, deps: AdminDeps):
     const revisions = await editor.revisions(user, id);
     const to = revisions.find((r) => r.id === request.query.to) ?? revisions[0];
     const from = revisions.find((r) => r.id === request.query.from) ?? revisions.find((r) => to && r.version < to.version);
+    const [{ authors }, index] = await Promise.all([editor.choices(), deps.taxonomies.index()]);
+    const names = new Map<string, string>([...authors.map((a) => [a.id, a.name] as const), ...index.terms.map((t) => [t.id, t.name] as const)]);
     const frame = await adminFrame(deps, request, reply);
     return sendAdminPage(reply, renderRevisionsPage(frame, {
       article: edited.article, version: edited.record.version, revisions,
-      diff: from && to ? { from, to, parts: revisionDiff(from.snapshot, to.snapshot) } : null,
+      diff: from && to ? { from, to, parts: revisionDiff(from.snapshot, to.snapshot, (id) => names.get(id) ?? id) } : null,
       canRestore: (await editorView(deps, user, edited)).canEdit,
     }, noticeFrom(request)));
   });
