@@ -36,6 +36,7 @@ import { openDatabase, type OpenDatabase } from './storage/database.js';
 import { KyselyStore } from './storage/kysely-store.js';
 import { createPgContentBus } from './storage/postgres/pg-content-bus.js';
 import { SiteImportService } from './app/site-import/site-import-service.js';
+import { RedirectResolver } from './app/redirect-resolver.js';
 
 /** The wired application: services for the CLI, a server factory, and start/stop for resources. */
 export interface Dateline {
@@ -128,7 +129,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
     config, database, store, events, clock, cache,
     services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport },
     buildServer: () => buildServer({
-      site, cache, assets, syndication, clock, search,
+      site, cache, assets, syndication, clock, search, redirects: new RedirectResolver({ store }),
       contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
       health: async () => {
         try {

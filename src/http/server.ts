@@ -12,6 +12,7 @@ import { searchRoutes } from './search-routes.js';
 import type { SiteSearch } from '../app/site-search.js';
 import type { SyndicationQueries } from '../app/syndication-queries.js';
 import type { Clock } from '../app/ports.js';
+import type { RedirectResolver } from '../app/redirect-resolver.js';
 
 export interface ServerDeps {
   site: PublicSite;
@@ -25,6 +26,8 @@ export interface ServerDeps {
   logLevel: string;
   /** Health details for operators (database reachable, version). */
   health: () => Promise<{ ok: boolean; database: string }>;
+  /** Old addresses (imported permalinks, unpublished articles) that answer 301 or 410 instead of 404. */
+  redirects?: RedirectResolver;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -41,7 +44,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   const notFound = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const moved = (request.method === 'GET' || request.method === 'HEAD') ? await deps.redirects?.resolve(request.url) : null;
+    if (moved?.location) return reply.header('cache-control', 'public, max-age=3600').redirect(moved.location, 301);
     const frame = await deps.site.frame();
+    if (moved) return reply.code(410).type(HTML).header('cache-control', 'no-store').send(renderNotFoundPage(frame, deps.assets, request.url.split('?')[0] ?? '/'));
     return reply.code(404).type(HTML).header('cache-control', 'no-store').send(renderNotFoundPage(frame, deps.assets, request.url.split('?')[0] ?? '/'));
   };
 
@@ -91,7 +97,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(searchRoutes, { search: deps.search, assets: deps.assets });
   await app.register(syndicationRoutes, { syndication: deps.syndication, cache: deps.cache, clock: deps.clock, notFound });
   await app.register(contentApiRoutes, { ...deps.contentApi, site: deps.site, cache: deps.cache });
-  await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound });
+  await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound, ...(deps.redirects ? { redirects: deps.redirects } : {}) });
   return app;
 }
 
