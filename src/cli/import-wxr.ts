@@ -15,6 +15,8 @@ export interface WxrImportOptions {
   printMapping?: boolean;
   /** Print nothing per item (the benchmark). */
   quiet?: boolean;
+  /** The longest field accepted, in characters (default: the reader's 16 M). */
+  maxFieldChars?: number;
 }
 
 /** The file's bytes as a stream, hashing them on the way. */
@@ -28,10 +30,11 @@ async function* chunksOf(file: string, hash?: ReturnType<typeof createHash>): As
 /** Imports one WordPress export: a first pass counts and collects media, the second writes item by item. */
 export async function importWxrFile(dateline: Dateline, file: string, options: WxrImportOptions = {}): Promise<SiteImportReport | null> {
   const hash = createHash('sha256');
-  const scan = await scanWxr(chunksOf(file, hash));
+  const readOptions = options.maxFieldChars ? { maxFieldChars: options.maxFieldChars } : {};
+  const scan = await scanWxr(chunksOf(file, hash), readOptions);
   const defaults = defaultWxrMapping(scan);
   if (options.printMapping) {
-    console.log(JSON.stringify(defaults, null, 2));
+    console.log(JSON.stringify(defaultWxrMapping(scan, { listUnknownTypes: true }), null, 2));
     return null;
   }
   const mapping = options.mappingFile ? loadSiteImportMappingFile(options.mappingFile, defaults) : defaults;
@@ -53,7 +56,7 @@ export async function importWxrFile(dateline: Dateline, file: string, options: W
   };
   const report = await dateline.services.siteImport.run({
     format: 'wxr', sourceKey: siteUrl ? `wxr:${siteUrl.replace(/\/+$/, '')}` : `wxr:file:${fileHash}`, fileHash, fileName: file,
-    events: wxrSiteEvents(readWxr(chunksOf(file)), scan), mapping,
+    events: wxrSiteEvents(readWxr(chunksOf(file), readOptions), scan), mapping,
   }, onItem);
   progress.stop();
   if (!options.quiet) {
