@@ -13,6 +13,8 @@ export interface WxrImportOptions {
   mappingFile?: string;
   /** Print the default mapping for this file and import nothing. */
   printMapping?: boolean;
+  /** Read the file and say what it holds, writing nothing. */
+  dryRun?: boolean;
   /** Print nothing per item (the benchmark). */
   quiet?: boolean;
   /** The longest field accepted, in characters (default: the reader's 16 M). */
@@ -35,6 +37,11 @@ export async function importWxrFile(dateline: Dateline, file: string, options: W
   const defaults = defaultWxrMapping(scan);
   if (options.printMapping) {
     console.log(JSON.stringify(defaultWxrMapping(scan, { listUnknownTypes: true }), null, 2));
+    return null;
+  }
+  if (options.dryRun) {
+    const types = [...scan.postTypes].map(([type, n]) => `${n} ${type || '(no type)'}`).join(', ');
+    console.error(`${file}: WordPress export of ${scan.site.link || 'an unnamed site'}: ${scan.authors} authors, ${scan.terms} terms, ${scan.items} items (${types}), ${scan.comments} comments${scan.fatal ? `; reading stopped: ${scan.fatal}` : ''}. Nothing was written (--dry-run).`);
     return null;
   }
   const mapping = options.mappingFile ? loadSiteImportMappingFile(options.mappingFile, defaults) : defaults;
