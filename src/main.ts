@@ -48,6 +48,7 @@ import { SiteImportService } from './app/site-import/site-import-service.js';
 import { MediaService } from './app/media-service.js';
 import { LocalDiskFileStore } from './media/local-disk-file-store.js';
 import { SharpImageProcessor } from './media/sharp-image-processor.js';
+import { RedirectResolver } from './app/redirect-resolver.js';
 
 /** The wired application: services for the CLI, a server factory, and start/stop for resources. */
 export interface Dateline {
@@ -168,7 +169,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
     config, database, store, events, clock, cache,
     services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor, quotes, themes, duplicates },
     buildServer: () => buildServer({
-      site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media, people: quotes,
+      site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media, people: quotes, redirects: new RedirectResolver({ store }),
       admin: {
         auth, apiKeys, editor, presence, site, settings, taxonomies, assets: adminAssets.urls, publicAssets: assets, sanitize: (html) => bodies.sanitize(html),
         media, mediaMaxBytes: config.media.maxBytes, sources,

@@ -54,7 +54,7 @@ export function registerImportCommand(program: Command): void {
           if (!isUrl(target) && (await isDirectory(target))) expanded.push(...(await listImportFiles(target)));
           else if (!isUrl(target) && (await isWxrFile(target))) {
             // A whole site: streamed, checkpointed and resumable, never read into memory at once.
-            const report = await importWxrFile(dateline, target, { ...(options.mapping ? { mappingFile: options.mapping } : {}), printMapping: options.printMapping ?? false });
+            const report = await importWxrFile(dateline, target, { ...(options.mapping ? { mappingFile: options.mapping } : {}), printMapping: options.printMapping ?? false, dryRun: options.dryRun ?? false });
             if (report && (report.counts.failed > 0 || report.fatal)) counts.failed++;
           } else if (!isUrl(target) && (await isGhostExportFile(target))) {
             const report = await importGhostFile(dateline, target, {

@@ -13,8 +13,12 @@ export interface WxrImportOptions {
   mappingFile?: string;
   /** Print the default mapping for this file and import nothing. */
   printMapping?: boolean;
+  /** Read the file and say what it holds, writing nothing. */
+  dryRun?: boolean;
   /** Print nothing per item (the benchmark). */
   quiet?: boolean;
+  /** The longest field accepted, in characters (default: the reader's 16 M). */
+  maxFieldChars?: number;
 }
 
 /** The file's bytes as a stream, hashing them on the way. */
@@ -28,10 +32,16 @@ async function* chunksOf(file: string, hash?: ReturnType<typeof createHash>): As
 /** Imports one WordPress export: a first pass counts and collects media, the second writes item by item. */
 export async function importWxrFile(dateline: Dateline, file: string, options: WxrImportOptions = {}): Promise<SiteImportReport | null> {
   const hash = createHash('sha256');
-  const scan = await scanWxr(chunksOf(file, hash));
+  const readOptions = options.maxFieldChars ? { maxFieldChars: options.maxFieldChars } : {};
+  const scan = await scanWxr(chunksOf(file, hash), readOptions);
   const defaults = defaultWxrMapping(scan);
   if (options.printMapping) {
-    console.log(JSON.stringify(defaults, null, 2));
+    console.log(JSON.stringify(defaultWxrMapping(scan, { listUnknownTypes: true }), null, 2));
+    return null;
+  }
+  if (options.dryRun) {
+    const types = [...scan.postTypes].map(([type, n]) => `${n} ${type || '(no type)'}`).join(', ');
+    console.error(`${file}: WordPress export of ${scan.site.link || 'an unnamed site'}: ${scan.authors} authors, ${scan.terms} terms, ${scan.items} items (${types}), ${scan.comments} comments${scan.fatal ? `; reading stopped: ${scan.fatal}` : ''}. Nothing was written (--dry-run).`);
     return null;
   }
   const mapping = options.mappingFile ? loadSiteImportMappingFile(options.mappingFile, defaults) : defaults;
@@ -53,7 +63,7 @@ export async function importWxrFile(dateline: Dateline, file: string, options: W
   };
   const report = await dateline.services.siteImport.run({
     format: 'wxr', sourceKey: siteUrl ? `wxr:${siteUrl.replace(/\/+$/, '')}` : `wxr:file:${fileHash}`, fileHash, fileName: file,
-    events: wxrSiteEvents(readWxr(chunksOf(file)), scan), mapping,
+    events: wxrSiteEvents(readWxr(chunksOf(file), readOptions), scan), mapping,
   }, onItem);
   progress.stop();
   if (!options.quiet) {

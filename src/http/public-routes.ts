@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PageData, PublicSite } from '../app/public-site.js';
+import { RedirectResolver } from '../app/redirect-resolver.js';
 import { articlePath } from '../domain/article.js';
 import type { Slug } from '../domain/ids.js';
 import { parsePageNumber } from '../domain/pagination.js';
@@ -19,6 +20,8 @@ export interface PublicRoutesDeps {
   sanitize: (html: string) => string;
   /** Renders the 404 page for this request. */
   notFound: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+  /** Old addresses that now live elsewhere; the home page consults it for `/?p=123`-style links. */
+  redirects?: RedirectResolver;
 }
 
 type Rendered = { html: string; headers?: Record<string, string> };
@@ -59,7 +62,14 @@ export async function publicRoutes(app: FastifyInstance, deps: PublicRoutesDeps)
     }, (data) => ({ html: render(data) }));
   }
 
-  app.get('/', (request, reply) => listing(request, reply, '/', (p) => site.home(p), (d) => renderHomePage(d, assets)));
+  app.get('/', async (request, reply) => {
+    // An old WordPress link (`/?p=123`) reaches the home route; it should reach the article instead.
+    if (deps.redirects && RedirectResolver.namesOldContent(request.url)) {
+      const moved = await deps.redirects.resolve(request.url);
+      if (moved) return deps.notFound(request, reply);
+    }
+    return listing(request, reply, '/', (p) => site.home(p), (d) => renderHomePage(d, assets));
+  });
 
   app.get<{ Params: { year: string; month: string; slug: string } }>('/:year(^\\d{4})/:month(^\\d{2})/:slug/', async (request, reply) => {
     const { year, month, slug } = request.params;

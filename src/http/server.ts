@@ -18,6 +18,7 @@ import { installAdmin } from './admin/admin-routes.js';
 import type { AdminDeps } from './admin/admin-context.js';
 import type { QuoteService } from '../app/quote-service.js';
 import { peopleRoutes } from './people-routes.js';
+import type { RedirectResolver } from '../app/redirect-resolver.js';
 
 export interface ServerDeps {
   site: PublicSite;
@@ -37,6 +38,8 @@ export interface ServerDeps {
   admin?: AdminDeps;
   /** Pages per quoted person (/people/:slug/); left out, those pages are not served. */
   people?: QuoteService;
+  /** Old addresses (imported permalinks, unpublished articles) that answer 301 or 410 instead of 404. */
+  redirects?: RedirectResolver;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -53,7 +56,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   const notFound = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const moved = (request.method === 'GET' || request.method === 'HEAD') ? await deps.redirects?.resolve(request.url) : null;
+    if (moved?.location) return reply.header('cache-control', 'public, max-age=3600').redirect(moved.location, 301);
     const frame = await deps.site.frame();
+    if (moved) return reply.code(410).type(HTML).header('cache-control', 'no-store').send(renderNotFoundPage(frame, deps.assets, request.url.split('?')[0] ?? '/'));
     return reply.code(404).type(HTML).header('cache-control', 'no-store').send(renderNotFoundPage(frame, deps.assets, request.url.split('?')[0] ?? '/'));
   };
 
@@ -104,7 +110,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(searchRoutes, { search: deps.search, assets: deps.assets });
   await app.register(syndicationRoutes, { syndication: deps.syndication, cache: deps.cache, clock: deps.clock, notFound });
   await app.register(contentApiRoutes, { ...deps.contentApi, site: deps.site, cache: deps.cache });
-  await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound });
+  await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound, ...(deps.redirects ? { redirects: deps.redirects } : {}) });
   await app.register(mediaRoutes, { media: deps.media, notFound });
   if (deps.people) await app.register(peopleRoutes, { people: deps.people, site: deps.site, cache: deps.cache, assets: deps.assets, notFound });
   return app;

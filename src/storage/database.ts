@@ -59,12 +59,35 @@ function openSqlite(file: string): OpenDatabase {
   } catch (error) {
     throw describeOpenFailure(error, location);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     capabilities: { fullText: 'fts5', multiWriter: false },
     location,
     close: () => db.destroy(),
+  };
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs as much as running a small statement. The
+ * same SQL text gets the same prepared statement (least recently used dropped past `size`).
+ * Nothing in Dateline streams a query (the one case where a statement stays busy).
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database, size = 300): { close(): void; prepare(sql: string): BetterSqlite3.Statement } {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
   };
 }
 

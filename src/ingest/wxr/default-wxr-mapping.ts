@@ -13,7 +13,7 @@ export const WORDPRESS_INTERNAL_TYPES = [
  * marked with the Featured keyword; every other taxonomy and post type met in the file is listed
  * and left out until the owner says where it goes.
  */
-export function defaultWxrMapping(scan?: Pick<WxrScan, 'taxonomies' | 'postTypes'>): SiteImportMapping {
+export function defaultWxrMapping(scan?: Pick<WxrScan, 'taxonomies' | 'postTypes'>, options: { listUnknownTypes?: boolean } = {}): SiteImportMapping {
   const mapping: SiteImportMapping = {
     taxonomies: {
       category: { taxonomy: 'theme', create: { name: 'Theme', pluralName: 'Themes' } },
@@ -25,7 +25,8 @@ export function defaultWxrMapping(scan?: Pick<WxrScan, 'taxonomies' | 'postTypes
     sticky: { taxonomy: 'keywords', term: 'Featured' },
   };
   for (const taxonomy of scan?.taxonomies.keys() ?? []) mapping.taxonomies[taxonomy] ??= { taxonomy: null };
-  for (const type of [...WORDPRESS_INTERNAL_TYPES, ...(scan?.postTypes.keys() ?? [])]) {
+  // Unknown types are listed for the owner to decide; left out of the working mapping they are reported as unknown.
+  for (const type of [...WORDPRESS_INTERNAL_TYPES, ...(options.listUnknownTypes ? scan?.postTypes.keys() ?? [] : [])]) {
     if (type && type !== 'attachment') mapping.postTypes[type] ??= 'skip';
   }
   return mapping;

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { importWxrFile } from '../../src/cli/import-wxr.js';
+import { loadConfig } from '../../src/config/config.js';
+import type { ArticleId } from '../../src/domain/ids.js';
+import { createDateline, type Dateline } from '../../src/main.js';
+import { dropSchema, testDatabases, testPostgresUrl } from '../support/databases.js';
+
+const corpus = fileURLToPath(new URL('../../../shared/corpus/wxr/', import.meta.url));
+const counter = fileURLToPath(new URL('../support/wxr_counts.py', import.meta.url));
+const files = readdirSync(corpus, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.xml')).sort();
+
+/** Counts taken by a different parser (Python's ElementTree), not by Dateline's reader. */
+function independentCounts(file: string): Record<string, number> & { error?: string } {
+  return JSON.parse(execFileSync('python3', [counter, file], { encoding: 'utf8' })) as Record<string, number> & { error?: string };
+}
+
+async function freshDateline(dialect: 'sqlite' | 'postgres'): Promise<{ dateline: Dateline; dispose(): Promise<void> }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dateline-wxr-'));
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const env: Record<string, string> = { DATA_DIR: dir, LOG_LEVEL: 'silent', SITE_URL: 'https://news.example' };
+  if (dialect === 'postgres') Object.assign(env, { DATABASE_URL: testPostgresUrl, DATABASE_SCHEMA: schema });
+  const dateline = await createDateline(loadConfig(env));
+  await dateline.prepare({ demoContent: false });
+  return {
+    dateline,
+    async dispose() {
+      await dateline.stop();
+      rmSync(dir, { recursive: true, force: true });
+      if (dialect === 'postgres') await dropSchema(schema);
+    },
+  };
+}
+
+async function countRows(dateline: Dateline, table: 'articles' | 'comments'): Promise<number> {
+  const row = await dateline.database.db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function countItems(dateline: Dateline, prefix: string): Promise<number> {
+  const row = await dateline.database.db.selectFrom('import_items').select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('origin_key', 'like', `${prefix}%`).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe('WordPress exports in the shared corpus', () => {
+  for (const name of files) {
+    it(`imports ${name} with the counts another parser finds`, async () => {
+      const file = path.join(corpus, name);
+      const expected = independentCounts(file);
+      const { dateline, dispose } = await freshDateline('sqlite');
+      try {
+        const report = await importWxrFile(dateline, file, { quiet: true });
+        assert.ok(report);
+        if (expected.error) {
+          assert.ok(report.fatal, `${name} is not well-formed (${expected.error}); the import must say so`);
+          return;
+        }
+        assert.equal(report.fatal, null);
+        assert.equal(report.counts.failed, 0);
+        assert.equal(await countRows(dateline, 'articles'), expected.articles, 'posts and pages');
+        assert.equal(report.counts.articles, expected.articles);
+        assert.equal(await countRows(dateline, 'comments'), expected.comments, 'comments');
+        assert.equal(await countItems(dateline, 'wxr:author:'), expected.authorHandles, 'authors');
+        assert.equal(await countItems(dateline, 'wxr:term:'), expected.termKeys, 'terms');
+        assert.equal(await countItems(dateline, 'wxr:page:'), expected.pages, 'pages');
+        // A second run over the same file changes nothing.
+        const again = await importWxrFile(dateline, file, { quiet: true });
+        assert.equal(again?.counts.articles, 0);
+        assert.equal(await countRows(dateline, 'articles'), expected.articles);
+      } finally {
+        await dispose();
+      }
+    });
+  }
+});
+
+for (const testDb of testDatabases) {
+  describe(`The Theme Unit Test export, field by field, on ${testDb.dialect}`, () => {
+    const file = path.join(corpus, 'theme-unit-test/themeunittestdata.wordpress.xml');
+    let dateline: Dateline;
+    let dispose: () => Promise<void>;
+    before(async () => {
+      ({ dateline, dispose } = await freshDateline(testDb.dialect));
+      await importWxrFile(dateline, file, { quiet: true });
+    });
+    after(async () => dispose?.());
+
+    it('keeps title, slug, date, status, byline, terms, threaded comments and the old permalink of a post', async () => {
+      const source = JSON.parse(execFileSync('python3', [counter, file, '1148'], { encoding: 'utf8' })) as {
+        title: string; post_name: string; status: string; post_date_gmt: string; creator: string; link: string;
+        categories: { domain: string; nicename: string; name: string }[];
+        comments: { id: string; parent: string; approved: string; author: string; date_gmt: string }[];
+      };
+      const item = await dateline.database.db.selectFrom('import_items').selectAll().where('origin_key', '=', 'wxr:post:1148').executeTakeFirstOrThrow();
+      const article = await dateline.store.articles.getById(item.target_id as ArticleId);
+      assert.ok(article);
+      assert.equal(article.title, source.title);
+      assert.equal(article.slug, source.post_name);
+      assert.equal(article.status, source.status === 'publish' ? 'published' : article.status);
+      assert.equal(article.publishedAt, `${source.post_date_gmt.replace(' ', 'T')}.000Z`);
+      const byline = await dateline.database.db.selectFrom('import_items').selectAll().where('origin_key', '=', `wxr:author:${source.creator}`).executeTakeFirstOrThrow();
+      assert.deepEqual(article.authorIds, [byline.target_id]);
+      const terms = await dateline.store.taxonomies.listTerms();
+      const names = article.termIds.map((id) => terms.find((t) => t.id === id)!.name).sort();
+      // Uncategorized is left out by the default mapping.
+      assert.deepEqual(names, source.categories.filter((c) => c.nicename !== 'uncategorized').map((c) => c.name).sort());
+      const comments = await dateline.store.comments.listForArticle(article.id);
+      assert.equal(comments.length, source.comments.length);
+      const byOrigin = new Map(comments.map((c) => [c.originKey, c]));
+      for (const c of source.comments) {
+        const stored = byOrigin.get(`wxr:comment:1148:${c.id}`);
+        assert.ok(stored, `comment ${c.id}`);
+        assert.equal(stored.authorName, c.author);
+        assert.equal(stored.status, c.approved === '1' ? 'approved' : stored.status);
+        assert.equal(stored.createdAt, `${c.date_gmt.replace(' ', 'T')}.000Z`);
+        const parent = c.parent === '0' ? null : byOrigin.get(`wxr:comment:1148:${c.parent}`)?.id;
+        assert.equal(stored.parentId, parent ?? null, `comment ${c.id} answers ${c.parent}`);
+      }
+      const oldPath = new URL(source.link).pathname;
+      const redirect = await dateline.store.redirects.find(oldPath);
+      assert.equal(redirect?.toPath, `/${article.publishedAt!.slice(0, 4)}/${article.publishedAt!.slice(5, 7)}/${article.slug}/`);
+      assert.equal((await dateline.store.redirects.find('/?p=1148'))?.toPath, redirect?.toPath);
+    });
+
+    it('answers an old permalink with a 301 to the new article', async () => {
+      const server = await dateline.buildServer();
+      try {
+        const response = await server.inject({ method: 'GET', url: '/?p=1148' });
+        assert.equal(response.statusCode, 301);
+        const target = response.headers.location as string;
+        const page = await server.inject({ method: 'GET', url: target });
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, /Template: Comments/);
+        const old = await server.inject({ method: 'GET', url: '/2012/01/03/template-comments/' });
+        assert.equal(old.statusCode, 301);
+        assert.equal(old.headers.location, target);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+}
