@@ -59,8 +59,10 @@ export interface Dateline {
     search: SiteSearch;
   };
   cache: PageCache;
-  /** Builds the HTTP application (not listening). */
-  buildServer(): Promise<FastifyInstance>;
+  /** Rendered search pages, apart from `cache` so that queries cannot push article pages out. */
+  searchCache: PageCache;
+  /** Builds the HTTP application (not listening); `cacheSearches: false` runs every search (for measuring). */
+  buildServer(options?: { cacheSearches?: boolean }): Promise<FastifyInstance>;
   /** Seeds default taxonomies and, on a new site, the demo content; returns demo articles loaded. */
   prepare(options: { demoContent: boolean }): Promise<number>;
   /** Starts background work (the scheduler). */
@@ -103,6 +105,8 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const feeds = new FeedService({ store, clock, newId, sources, importer, fetcher, feeds: feedDocumentReader, pages: pageReader });
   const cache = new PageCache();
   cache.start(events);
+  const searchCache = new PageCache({ maxEntries: 2_000, maxBytes: 64 * 1024 * 1024 });
+  searchCache.start(events);
   const assets = loadStaticAssets();
   let timer: NodeJS.Timeout | null = null;
 
@@ -122,10 +126,10 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   };
 
   return {
-    config, database, store, events, clock, cache,
+    config, database, store, events, clock, cache, searchCache,
     services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search },
-    buildServer: () => buildServer({
-      site, cache, assets, syndication, clock, search,
+    buildServer: (options = {}) => buildServer({
+      site, cache, assets, syndication, clock, search, searchCache: options.cacheSearches === false ? null : searchCache,
       contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
       health: async () => {
         try {
@@ -151,6 +155,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
       if (timer) clearInterval(timer);
       timer = null;
       cache.stop();
+      searchCache.stop();
       await safeFetcher.close();
       await bus?.stop();
       await database.close();
