@@ -79,8 +79,10 @@ export interface Dateline {
     duplicates: WireDuplicateService;
   };
   cache: PageCache;
-  /** Builds the HTTP application (not listening). */
-  buildServer(): Promise<FastifyInstance>;
+  /** Rendered search pages, apart from `cache` so that queries cannot push article pages out. */
+  searchCache: PageCache;
+  /** Builds the HTTP application (not listening); `cacheSearches: false` runs every search (for measuring). */
+  buildServer(options?: { cacheSearches?: boolean }): Promise<FastifyInstance>;
   /** Seeds default taxonomies and, on a new site, the demo content; returns demo articles loaded. */
   prepare(options: { demoContent: boolean }): Promise<number>;
   /** Whole-site export and restore (docs/export-format.md). */
@@ -144,6 +146,8 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   });
   const cache = new PageCache();
   cache.start(events);
+  const searchCache = new PageCache({ maxEntries: 2_000, maxBytes: 64 * 1024 * 1024 });
+  searchCache.start(events);
   const assets = loadStaticAssets();
   const editor = new ArticleEditor({ store, clock, newId, articles, auth });
   const presence = new PresenceBoard(clock);
@@ -166,10 +170,11 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   };
 
   return {
-    config, database, store, events, clock, cache,
+    config, database, store, events, clock, cache, searchCache,
     services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor, quotes, themes, duplicates },
-    buildServer: () => buildServer({
+    buildServer: (options = {}) => buildServer({
       site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media, people: quotes, redirects: new RedirectResolver({ store }),
+      searchCache: options.cacheSearches === false ? null : searchCache,
       admin: {
         auth, apiKeys, editor, presence, site, settings, taxonomies, assets: adminAssets.urls, publicAssets: assets, sanitize: (html) => bodies.sanitize(html),
         media, mediaMaxBytes: config.media.maxBytes, sources,
@@ -207,6 +212,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
       if (timer) clearInterval(timer);
       timer = null;
       cache.stop();
+      searchCache.stop();
       await safeFetcher.close();
       await bus?.stop();
       await database.close();

@@ -4,7 +4,8 @@ import type { Instant, Slug, TermId } from '../domain/ids.js';
 import { paginate, type PageInfo } from '../domain/pagination.js';
 import type { Source } from '../domain/source.js';
 import { descendantIds, flattenTree, type Taxonomy, type Term } from '../domain/taxonomy.js';
-import { loadArticleViews } from './article-views.js';
+import { articleViewTags, loadArticleViews } from './article-views.js';
+import { tags, type CacheTag } from './content-events.js';
 import type { Clock, SearchHit, SearchQuery, Store } from './ports.js';
 import type { ArticleView, PublicSite, SiteFrame } from './public-site.js';
 import type { TaxonomyService } from './taxonomy-service.js';
@@ -38,7 +39,7 @@ export interface SearchPageContent {
   request: SiteSearchRequest;
   filters: SearchFilters;
   /** Null until the reader has typed something. */
-  results: { items: SearchResultItem[]; page: PageInfo } | null;
+  results: { items: SearchResultItem[]; page: PageInfo; /** More articles match than `page.total` counts. */ moreThanTotal: boolean } | null;
 }
 
 /** Query lengths: what the form lets a reader type (and the index reads), and the longest the page accepts before refusing. */
@@ -48,7 +49,12 @@ export const searchInputLimits = { typed: 256, accepted: 2000 } as const;
 export class SiteSearch {
   constructor(private readonly deps: { store: Store; clock: Clock; site: PublicSite; taxonomies: TaxonomyService }) {}
 
-  async search(request: SiteSearchRequest): Promise<{ frame: SiteFrame; content: SearchPageContent }> {
+  /**
+   * The page's content, and the cache tags that make it stale: what every page shows, the filter
+   * lists, each hit, and `list:home`, which every change to a visible article carries (a search
+   * may find any visible article, just as the home listing may show any).
+   */
+  async search(request: SiteSearchRequest): Promise<{ frame: SiteFrame; content: SearchPageContent; tags: CacheTag[] }> {
     const [frame, index, authors, sources] = await Promise.all([
       this.deps.site.frame(), this.deps.taxonomies.index(), this.deps.store.authors.list(), this.deps.store.sources.list(),
     ]);
@@ -71,7 +77,8 @@ export class SiteSearch {
 
     const terms = Object.fromEntries(taxonomies.filter((t) => t.selected).map((t) => [t.taxonomy.slug, t.selected!]));
     const content: SearchPageContent = { request: { ...request, q, terms }, filters: { taxonomies, authors, sources }, results: null };
-    if (!q) return { frame, content };
+    const pageTags: CacheTag[] = [tags.settings, tags.taxonomy, tags.homeList, tags.authorDirectory, tags.sourceDirectory];
+    if (!q) return { frame, content, tags: pageTags };
     const pageSize = frame.settings.pageSize;
     const query: SearchQuery = {
       text: q, now: this.deps.clock.now(), offset: (request.page - 1) * pageSize, limit: pageSize,
@@ -86,8 +93,9 @@ export class SiteSearch {
     content.results = {
       items: found.hits.map((hit, i) => ({ hit, view: views[i]! })),
       page: paginate(request.page, pageSize, found.total),
+      moreThanTotal: found.moreThanTotal === true,
     };
-    return { frame, content };
+    return { frame, content, tags: [...pageTags, ...views.flatMap(articleViewTags)] };
   }
 }
 

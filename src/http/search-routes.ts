@@ -6,11 +6,18 @@ import { AppError } from '../domain/errors.js';
 import { parsePageNumber } from '../domain/pagination.js';
 import type { LayoutAssets } from '../render/layout.js';
 import { searchBasePath } from '../render/search-form.js';
+import type { PageCache } from './page-cache.js';
+import { sendPage } from './send-page.js';
 import { renderSearchPage, searchPath } from '../render/search-page.js';
 
 export interface SearchRoutesDeps {
   search: SiteSearch;
   assets: LayoutAssets;
+  /**
+   * Rendered search pages, kept apart from the main page cache: queries are unbounded, so they must
+   * not push article pages out. Null runs every search (the benchmark's uncached figure).
+   */
+  cache?: PageCache | null;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -32,8 +39,10 @@ const fixedParams = new Set(Object.keys(searchParams.shape));
 
 /**
  * The public search page, `/search/?q=…&page=…&<taxonomy>=<term>&author=…&source=…&from=…&to=…`.
- * Never stored in the page cache (queries are unbounded) and sent with `no-store`; malformed
- * parameters answer 400 through the server's error handler, like every other page.
+ * Rendered pages are kept in a search cache of their own, keyed on the search as read (so the
+ * order of parameters does not matter), and dropped by the cache tags of what they show, like
+ * every cached page; browsers and proxies are still told `no-store`. Malformed parameters answer
+ * 400 through the server's error handler, like every other page.
  */
 export async function searchRoutes(app: FastifyInstance, deps: SearchRoutesDeps): Promise<void> {
   app.get(searchBasePath, async (request, reply) => {
@@ -53,12 +62,22 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchRoutesDeps)
     const searchRequest: SiteSearchRequest = {
       q: q ?? '', page: parsePageNumber(page), terms, author: author ?? null, source: source ?? null, from: from ?? null, to: to ?? null,
     };
+    const key = cacheKeyOf(searchRequest);
+    const cached = deps.cache?.get(key);
+    if (cached) return sendPage(request, reply, cached);
+    const startedAt = deps.cache?.begin() ?? 0;
     const data = await deps.search.search(searchRequest);
     const info = data.content.results?.page;
     if (info && info.page > info.pageCount) return reply.redirect(searchPath(data.content.request, info.pageCount), 302);
-    return reply.code(200).type(HTML)
-      .header('cache-control', 'no-store')
-      .header('x-robots-tag', 'noindex')
-      .send(renderSearchPage(data, deps.assets));
+    const html = renderSearchPage(data, deps.assets);
+    const headers = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex' };
+    if (!deps.cache) return reply.code(200).type(HTML).headers(headers).send(html);
+    return sendPage(request, reply, deps.cache.set(key, startedAt, { status: 200, body: Buffer.from(html), contentType: HTML, headers, tags: data.tags }));
   });
+}
+
+/** One key per search, however its parameters were ordered or spaced. */
+function cacheKeyOf(request: SiteSearchRequest): string {
+  const terms = Object.fromEntries(Object.entries(request.terms).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return searchPath({ ...request, q: request.q.trim(), terms }, request.page);
 }

@@ -27,6 +27,8 @@ export interface ServerDeps {
   search: SiteSearch;
   clock: Clock;
   cache: PageCache;
+  /** Rendered search pages (a cache of their own); null runs every search. */
+  searchCache?: PageCache | null;
   assets: { stylesheet: StaticAsset; all: StaticAsset[] };
   sanitize: (html: string) => string;
   logLevel: string;
@@ -107,7 +109,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   // Registered last: plugins inherit the error handler in force when they load.
   if (deps.admin) await installAdmin(app, deps.admin);
-  await app.register(searchRoutes, { search: deps.search, assets: deps.assets });
+  await app.register(searchRoutes, { search: deps.search, assets: deps.assets, cache: deps.searchCache ?? null });
   await app.register(syndicationRoutes, { syndication: deps.syndication, cache: deps.cache, clock: deps.clock, notFound });
   await app.register(contentApiRoutes, { ...deps.contentApi, site: deps.site, cache: deps.cache });
   await app.register(publicRoutes, { site: deps.site, cache: deps.cache, assets: deps.assets, sanitize: deps.sanitize, notFound, ...(deps.redirects ? { redirects: deps.redirects } : {}) });

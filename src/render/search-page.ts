@@ -75,7 +75,7 @@ function form(content: SearchPageContent): SafeHtml {
 
 function resultList(frame: SiteFrame, content: SearchPageContent): SafeHtml {
   const { request } = content;
-  const { items, page } = content.results!;
+  const { items, page, moreThanTotal } = content.results!;
   if (page.total === 0) {
     return html`<div class="search-summary" role="status">
   <p>No articles match <q>${request.q}</q>${hasFilters(request) ? ' with these filters' : ''}.</p>
@@ -87,7 +87,7 @@ function resultList(frame: SiteFrame, content: SearchPageContent): SafeHtml {
   }
   const first = page.offset + 1;
   const last = page.offset + items.length;
-  return html`<p class="search-summary" role="status">${page.total === 1 ? '1 article matches' : `${page.total} articles match`} <q>${request.q}</q>${page.pageCount > 1 ? ` — showing ${first} to ${last}` : ''}.</p>
+  return html`<p class="search-summary" role="status">${moreThanTotal ? `More than ${page.total.toLocaleString('en')} articles match` : page.total === 1 ? '1 article matches' : `${page.total} articles match`} <q>${request.q}</q>${page.pageCount > 1 ? ` — showing ${first} to ${last}` : ''}.</p>
   <ol class="cards search-results" start="${first}">${items.map((item) => result(frame, item))}</ol>
   ${pagination(request, page.page, page.pageCount)}`;
 }

@@ -54,9 +54,10 @@ export function matcherFor(clauses: readonly SearchClause[], language: SearchLan
   return (tokens) => {
     const matches: Match[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      tests.forEach((test, clause) => {
+      for (let clause = 0; clause < tests.length; clause++) {
+        const test = tests[clause]!;
         if (test.at(tokens, i)) matches.push({ clause, first: i, last: i + test.length - 1 });
-      });
+      }
     }
     return matches;
   };

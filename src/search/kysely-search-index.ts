@@ -192,8 +192,13 @@ function compareText(a: string, b: string): number {
 /** A hit with its title and the best passage highlighted for the article's language. */
 function hitOf(article: Article, score: number, clauses: readonly SearchClause[]): SearchHit {
   const matcher = matcherFor(clauses, searchLanguageOf(article.language));
-  const body = plainTextOfHtml(article.bodyHtml);
   const fromStandfirst = article.standfirst ? bestSnippet(article.standfirst, matcher) : null;
+  // The body is shown only when it has more of the query than the standfirst: when the standfirst
+  // has all of it, the body (the costly part, thousands of words) need not be read.
+  if (fromStandfirst && fromStandfirst.clauses === clauses.length) {
+    return { article, score, titleHtml: highlightAll(article.title, matcher), snippetHtml: fromStandfirst.html };
+  }
+  const body = plainTextOfHtml(article.bodyHtml);
   const fromBody = bestSnippet(body, matcher);
   const snippetHtml = fromBody && (!fromStandfirst || fromBody.clauses > fromStandfirst.clauses)
     ? fromBody.html

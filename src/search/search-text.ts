@@ -16,8 +16,6 @@ export interface WordToken {
   end: number;
 }
 
-/** Letters, digits and combining marks; anything else separates words (like FTS5's unicode61). */
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 /** Marks alone (a stray accent) are not a word. */
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -60,14 +58,49 @@ function foldUnicode(word: string): string {
 
 /** The words of `text`, in order, with their positions (NFC-normalise `text` first when offsets must match what is shown). */
 export function wordsOf(text: string, limit = Number.POSITIVE_INFINITY): WordToken[] {
+  // A hand-written scanner, not text.matchAll(WORD): it runs over the body of every search hit,
+  // and for ASCII runs (most words of most articles) it needs no regular expression at all.
   const out: WordToken[] = [];
-  for (const match of text.matchAll(WORD)) {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // codePointAt reads a surrogate pair as one code point and a lone surrogate as itself (no word character).
+    let cp = text.codePointAt(i)!;
+    if (!isWordCodePoint(cp)) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let ascii = cp < 0x80;
+    i += cp > 0xffff ? 2 : 1;
+    while (i < n) {
+      cp = text.codePointAt(i)!;
+      if (!isWordCodePoint(cp)) break;
+      if (cp >= 0x80) ascii = false;
+      i += cp > 0xffff ? 2 : 1;
+    }
     if (out.length >= limit) break;
-    const folded = foldWord(match[0]);
-    if (folded.length > MAX_WORD_LENGTH || !LETTER_OR_DIGIT.test(folded)) continue;
-    out.push({ text: match[0], folded, start: match.index, end: match.index + match[0].length });
+    const word = text.slice(start, i);
+    const folded = ascii ? word.toLowerCase() : foldWord(word);
+    if (folded.length > MAX_WORD_LENGTH || (!ascii && !LETTER_OR_DIGIT.test(folded))) continue;
+    out.push({ text: word, folded, start, end: i });
   }
   return out;
+}
+
+/** Letters, digits and combining marks make words; anything else separates them (like FTS5's unicode61). */
+const WORD_CHARACTER = /^[\p{L}\p{N}\p{M}]$/u;
+const nonAsciiWordCharacters = new Map<number, boolean>();
+
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  let known = nonAsciiWordCharacters.get(cp);
+  if (known === undefined) {
+    if (nonAsciiWordCharacters.size >= 50_000) nonAsciiWordCharacters.clear();
+    known = WORD_CHARACTER.test(String.fromCodePoint(cp));
+    nonAsciiWordCharacters.set(cp, known);
+  }
+  return known;
 }
 
 /** The folded words of `text`, at most `limit` of them. */

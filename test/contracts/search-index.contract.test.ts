@@ -7,6 +7,7 @@ import type { Article } from '../../src/domain/article.js';
 import type { Author } from '../../src/domain/author.js';
 import type { Source } from '../../src/domain/source.js';
 import type { Taxonomy, Term } from '../../src/domain/taxonomy.js';
+import { searchCountLimit } from '../../src/search/kysely-search-index.js';
 import { fullTextEngineFor } from '../../src/search/search-index-factory.js';
 import { KyselyStore } from '../../src/storage/kysely-store.js';
 import { searchMigration } from '../../src/storage/migrations/0003-search.js';
@@ -217,6 +218,33 @@ for (const testDb of testDatabases) {
       assert.equal(slugs[0], 'page-24', 'equal scores: newest first');
       const beyond = await search('brindlemoor', { offset: 40, limit: 10 });
       assert.deepEqual([beyond.total, beyond.hits.length], [25, 0]);
+    });
+
+    it('counts matches up to the bound, then says that more match', async () => {
+      await store.transaction(async (tx) => {
+        for (let i = 0; i <= searchCountLimit; i++) await tx.articles.insert(makeArticle({ slug: `many-${i}` as Slug, title: `Galdermoor note ${i}` }));
+      });
+      const results = await search('galdermoor', { limit: 10 });
+      assert.deepEqual([results.total, results.moreThanTotal, results.hits.length], [searchCountLimit, true, 10]);
+      await add({ slug: 'few-1' as Slug, title: 'Galdermoor survey' });
+      const few = await search('survey galdermoor');
+      assert.deepEqual([few.total, few.moreThanTotal ?? false], [1, false]);
+    });
+
+    it('finds the visible matches when many better-ranked matches are hidden or filtered out', async () => {
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 150; i++) {
+          await tx.articles.insert(makeArticle({ slug: `hidden-${i}` as Slug, title: `Pellowarn Pellowarn ${i}`, status: 'draft', publishedAt: null }));
+          await tx.articles.insert(makeArticle({ slug: `asia-${i}` as Slug, title: `Pellowarn in Asia ${i}`, termIds: [asia.id] }));
+        }
+      });
+      await add({ slug: 'pellowarn-visible' as Slug, title: 'Harbour notes', termIds: [europe.id], ...body('One pellowarn, in the body only.') });
+      assert.deepEqual(await slugsFor('pellowarn', { termIds: [europe.id], limit: 10 }), ['pellowarn-visible']);
+      const all = await search('pellowarn', { limit: 10 });
+      assert.equal(all.total, 151);
+      assert.deepEqual(all.hits.map((h) => h.article.status), Array(10).fill('published'));
+      const last = await search('pellowarn', { offset: 150, limit: 10 });
+      assert.deepEqual(last.hits.map((h) => h.article.slug), ['pellowarn-visible'], 'the weakest match comes last');
     });
 
     it('returns whole articles with their authors and terms', async () => {

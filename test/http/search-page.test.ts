@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { SiteSearch } from '../../src/app/site-search.js';
+import type { Instant } from '../../src/domain/ids.js';
 import { searchRoutes } from '../../src/http/search-routes.js';
 import { loadStaticAssets } from '../../src/render/static-assets.js';
 import { KyselyStore } from '../../src/storage/kysely-store.js';
@@ -71,6 +72,27 @@ for (const { dialect } of testDatabases) {
       assert.match(none.body, /No articles match <q>election<\/q> with these filters/);
       assert.match(none.body, /href="\/search\/\?q=election">Search without the filters/);
       assert.equal((await get('/search/?q=election&utm_source=x')).statusCode, 200, 'unknown parameters are ignored');
+    });
+
+    it('serves a repeated search from the search cache until a visible article changes', async () => {
+      const key = '/search/?q=election&region=asia';
+      const count = (body: string) => Number(/(\d+) articles? match/.exec(body)?.[1] ?? 0);
+      const first = await get(key);
+      assert.equal(first.statusCode, 200);
+      assert.equal(first.headers['cache-control'], 'no-store', 'browsers and proxies still keep nothing');
+      assert.ok(t.dateline.searchCache.get(key), 'kept in the search cache');
+      assert.equal(t.dateline.cache.get(key), undefined, 'not in the main page cache');
+      const reordered = await get('/search/?region=asia&q=election%20');
+      assert.equal(reordered.headers.etag, first.headers.etag, 'the same search, however written, is one entry');
+      const index = await t.dateline.services.taxonomies.index();
+      const asia = index.terms.find((term) => term.slug === 'asia')!;
+      await t.dateline.services.articles.create({
+        title: 'Election observers arrive', standfirst: null, body: 'Observers arrived before the election.', bodyFormat: 'markdown', language: 'en',
+        authorIds: [], termIds: [asia.id], status: 'published', publishedAt: '2026-11-27T09:00:00.000Z' as Instant, syndication: null,
+      });
+      assert.equal(t.dateline.searchCache.get(key), undefined, 'dropped when a visible article changes');
+      const after = await get(key);
+      assert.equal(count(after.body), count(first.body) + 1);
     });
 
     it('answers malformed or unknown filters with a 400 page', async () => {
