@@ -45,6 +45,7 @@ import { exportSite, restoreSite, type ArchiveManifest, type ArchiveProgress } f
 export type { ArchiveManifest, ArchiveProgress };
 import path from 'node:path';
 import { SiteImportService } from './app/site-import/site-import-service.js';
+import { ArticleAnalysisService } from './app/article-analysis.js';
 import { MediaService } from './app/media-service.js';
 import { LocalDiskFileStore } from './media/local-disk-file-store.js';
 import { SharpImageProcessor } from './media/sharp-image-processor.js';
@@ -77,6 +78,7 @@ export interface Dateline {
     quotes: QuoteService;
     themes: ThemeSuggestionService;
     duplicates: WireDuplicateService;
+    analysis: ArticleAnalysisService;
   };
   cache: PageCache;
   /** Rendered search pages, apart from `cache` so that queries cannot push article pages out. */
@@ -127,6 +129,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const themes = new ThemeSuggestionService({ store, clock, bodies, taxonomies });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies, duplicates });
   const siteImport = new SiteImportService({ store, clock, newId, bodies, events });
+  const analysis = new ArticleAnalysisService({ store, bodies, taxonomies, themes, duplicates });
   const syndication = new SyndicationQueries({ store, clock, settings, taxonomies });
   const apiKeys = new ApiKeyService({ store, clock, newId });
   const auth = new AuthService({ store, clock, newId, hasher: argon2PasswordHasher, mailer: createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom }) });
@@ -171,7 +174,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache, searchCache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor, quotes, themes, duplicates },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor, quotes, themes, duplicates, analysis },
     buildServer: (options = {}) => buildServer({
       site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media, people: quotes, redirects: new RedirectResolver({ store }),
       searchCache: options.cacheSearches === false ? null : searchCache,

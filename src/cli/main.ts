@@ -4,6 +4,7 @@ import { isAppError } from '../domain/errors.js';
 import { exitCodeOfKind } from './exit-codes.js';
 import { registerApiKeyCommand } from './api-key-command.js';
 import { registerArchiveCommands } from './archive-command.js';
+import { registerAnalyzeCommand } from './analyze-command.js';
 import { registerExtractCommand } from './extract-command.js';
 import { registerFeedsCommand } from './feeds-command.js';
 import { registerImportCommand } from './import-command.js';
@@ -32,6 +33,7 @@ registerApiKeyCommand(program);
 registerUserCommand(program);
 registerTaxonomyCommand(program);
 registerArchiveCommands(program);
+registerAnalyzeCommand(program);
 
 try {
   await program.parseAsync(process.argv);
