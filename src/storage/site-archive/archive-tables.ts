@@ -33,6 +33,11 @@ export const archiveTables: readonly ArchiveTable[] = [
   { name: 'import_items', orderBy: ['source_key', 'origin_key'] },
   { name: 'media', orderBy: ['id'] },
   { name: 'media_variants', orderBy: ['media_id', 'width', 'format'] },
+  { name: 'people', orderBy: ['id'] },
+  { name: 'quotes', orderBy: ['id'] },
+  { name: 'theme_models', orderBy: ['taxonomy_id'] },
+  { name: 'article_fingerprints', orderBy: ['article_id'] },
+  { name: 'article_fingerprint_keys', orderBy: ['lookup_key', 'article_id'] },
 ];
 
 /** Tables deliberately not exported, and why. */
