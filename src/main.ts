@@ -181,6 +181,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
       admin: {
         auth, apiKeys, editor, presence, site, settings, taxonomies, assets: adminAssets.urls, publicAssets: assets, sanitize: (html) => bodies.sanitize(html),
         media, mediaMaxBytes: config.media.maxBytes, sources,
+        analysis,
       },
       contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
       health: async () => {

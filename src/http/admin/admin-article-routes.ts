@@ -8,13 +8,14 @@ import { paginate } from '../../domain/pagination.js';
 import { can, type User } from '../../domain/staff.js';
 import { renderArticleListPage, renderDashboardPage, type ArticleRow } from '../../render/admin/article-list-page.js';
 import { renderEditorPage } from '../../render/admin/editor-page.js';
-import { renderInboxPage } from '../../render/admin/inbox-page.js';
+import { renderInboxPage, type InboxHints } from '../../render/admin/inbox-page.js';
 import { renderRevisionsPage } from '../../render/admin/revisions-page.js';
 import { renderArticlePage } from '../../render/article-page.js';
 import { statusOfKind } from '../error-status.js';
 import { adminFrame, noticeFrom, sendAdminPage, staffOf, type AdminDeps } from './admin-context.js';
 import { articleFieldsSchema, changesFromFields, parseInstant } from './article-fields.js';
 import { editorView } from './editor-view.js';
+import { analysisOrNull, inboxHints, suggestionsView } from './article-suggestions.js';
 import { revisionDiff } from '../../render/admin/revision-diff.js';
 
 const PAGE_SIZE = 25;
@@ -25,6 +26,8 @@ const formExtras = z.object({
   publishAt: z.string().max(40).default(''),
   unpublishPolicy: z.enum(['gone', 'redirect']).default('gone'),
   redirectTo: z.string().max(2000).default(''),
+  /** A suggestion's one-click "Add": this term joins the ticked ones before the save. */
+  addTerm: z.string().max(100).default(''),
 });
 
 /** The unpublish policy a form or API call asks for. */
@@ -95,15 +98,18 @@ export async function adminArticleRoutes(app: FastifyInstance, deps: AdminDeps):
     const user = staffOf(request);
     const edited = await editor.open(user, idParam(request));
     const frame = await adminFrame(deps, request, reply);
-    return sendAdminPage(reply, renderEditorPage(frame, await editorView(deps, user, edited), noticeFrom(request)));
+    const [view, analysis, index] = await Promise.all([editorView(deps, user, edited), analysisOrNull(deps, edited.article.id, request.log), deps.taxonomies.index()]);
+    const suggestions = suggestionsView(analysis, index, edited.article.termIds);
+    return sendAdminPage(reply, renderEditorPage(frame, { ...view, suggestions }, noticeFrom(request)));
   });
 
   // One form, several buttons: save the fields (when the user may), then take the workflow step asked for.
   app.post('/articles/:id', async (request, reply) => {
     const user = staffOf(request);
     const id = idParam(request);
-    const fields = articleFieldsSchema.parse(request.body ?? {});
+    const parsed = articleFieldsSchema.parse(request.body ?? {});
     const extras = formExtras.parse(request.body ?? {});
+    const fields = extras.addTerm && !parsed.termIds.includes(extras.addTerm) ? { ...parsed, termIds: [...parsed.termIds, extras.addTerm] } : parsed;
     let version = extras.version;
     try {
       const current = await editor.open(user, id);
@@ -167,8 +173,11 @@ export async function adminArticleRoutes(app: FastifyInstance, deps: AdminDeps):
     const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
     const { items, total } = await editor.inbox(user, rejected ? 'rejected' : 'pending', { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
     const info = paginate(page, PAGE_SIZE, total);
+    const hints: Record<string, InboxHints> = {};
+    // One at a time: a page of analyses must not hold every database connection at once.
+    for (const item of items) hints[item.id] = inboxHints(item, await analysisOrNull(deps, item.id, request.log));
     const frame = await adminFrame(deps, request, reply);
-    return sendAdminPage(reply, renderInboxPage(frame, { items, total, rejected, page: info.page, pageCount: info.pageCount, canPublish: can(user.role, 'article.publish') }, noticeFrom(request)));
+    return sendAdminPage(reply, renderInboxPage(frame, { items, hints, total, rejected, page: info.page, pageCount: info.pageCount, canPublish: can(user.role, 'article.publish') }, noticeFrom(request)));
   });
 
   const decide = (decision: 'publish' | 'reject') => async (request: FastifyRequest, reply: FastifyReply) => {

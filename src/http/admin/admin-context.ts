@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyService } from '../../app/api-key-service.js';
+import type { ArticleAnalysisService } from '../../app/article-analysis.js';
 import type { MediaService } from '../../app/media-service.js';
 import type { SourceService } from '../../app/source-service.js';
 import type { ArticleEditor } from '../../app/article-editor.js';
@@ -31,6 +32,8 @@ export interface AdminDeps {
   media: MediaService;
   mediaMaxBytes: number;
   sources: SourceService;
+  /** Article intelligence: the editor's suggestions and the inbox's "also from". */
+  analysis: ArticleAnalysisService;
 }
 
 /** Fixed texts for notices carried across a redirect (`?notice=…`): nothing from the URL is shown as such. */

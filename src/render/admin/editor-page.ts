@@ -7,6 +7,7 @@ import type { Taxonomy, Term } from '../../domain/taxonomy.js';
 import { html, type SafeHtml } from '../html.js';
 import { adminLayout, csrfField, type AdminFrame, type Notice } from './admin-layout.js';
 import { statusLabels } from './article-list-page.js';
+import { renderSuggestions, type Suggestions } from './suggestions-panel.js';
 
 /** The editor's form values (the same flat names the Admin API uses). */
 export interface EditorFields {
@@ -32,6 +33,8 @@ export interface EditorView {
   taxonomies: { taxonomy: Taxonomy; terms: { term: Term; depth: number }[] }[];
   /** After a refused save: who saved in between, with links to reload or compare. */
   conflict: { message: string } | null;
+  /** Regions, themes and wire duplicates found in the stored article (absent for a new one or when analysis failed). */
+  suggestions?: Suggestions | null;
 }
 
 const policyLabels: Record<string, string> = {
@@ -129,6 +132,7 @@ ${csrfField(frame)}
 </div>
 <div class="editor-side" role="region" aria-label="Article settings">
   ${workflow(view)}
+  ${view.suggestions ? renderSuggestions(view.suggestions, view.canEdit) : ''}
   ${checkboxes('authorIds', 'Authors', view.authors.map((a) => ({ id: a.id, label: a.name })), f.authorIds, disabled)}
   ${input('slug', 'Slug', f.slug, { disabled, hint: 'The last part of the address. Left empty, it is made from the title.' })}
   ${textarea('standfirst', 'Standfirst', f.standfirst, 3, disabled)}

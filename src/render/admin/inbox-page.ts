@@ -1,14 +1,30 @@
 import type { Article } from '../../domain/article.js';
-import { html } from '../html.js';
+import { html, type SafeHtml } from '../html.js';
 import { adminLayout, csrfField, type AdminFrame, type Notice } from './admin-layout.js';
+
+/** What intelligence adds to an inbox row. */
+export interface InboxHints {
+  /** Other sources that sent the same story. */
+  alsoFrom: { articleId: string; source: string }[];
+  region: string | null;
+  theme: string | null;
+}
 
 export interface InboxView {
   items: Article[];
+  /** By article id; a row without hints shows none. */
+  hints?: Record<string, InboxHints>;
   total: number;
   rejected: boolean;
   page: number;
   pageCount: number;
   canPublish: boolean;
+}
+
+function hintsOf(hints: InboxHints | undefined): SafeHtml | '' {
+  if (!hints) return '';
+  const suggested = [hints.region, hints.theme].filter((name): name is string => name !== null);
+  return html`${hints.alsoFrom.length ? html`<br><span class="also-from">also from ${hints.alsoFrom.map((d, i) => html`${i ? ', ' : ''}<a href="/admin/articles/${d.articleId}/edit">${d.source}</a>`)}</span>` : ''}${suggested.length ? html`<br><span class="suggested">Suggested: ${suggested.join(' · ')}</span>` : ''}`;
 }
 
 /** Ingested items waiting for an editor: source, date and licence; open, publish or reject. */
@@ -22,7 +38,7 @@ ${view.items.length ? html`<table class="inbox">
 <thead><tr><th scope="col">Title</th><th scope="col">Source</th><th scope="col">Date</th><th scope="col">Licence</th>${view.rejected ? '' : html`<th scope="col">Decision</th>`}</tr></thead>
 <tbody>
 ${view.items.map((a) => html`<tr>
-  <td><a href="/admin/articles/${a.id}/edit">${a.title}</a></td>
+  <td><a href="/admin/articles/${a.id}/edit">${a.title}</a>${hintsOf(view.hints?.[a.id])}</td>
   <td>${a.syndication?.originalPublisher ?? 'Unknown source'}</td>
   <td>${(a.syndication?.originalPublishedAt ?? a.publishedAt ?? a.createdAt).slice(0, 10)}</td>
   <td>${a.syndication?.licence ?? '—'}</td>

@@ -1,0 +1,70 @@
+import type { ArticleAnalysis } from '../../app/article-analysis.js';
+import type { TaxonomyIndex } from '../../app/taxonomy-service.js';
+import type { Article } from '../../domain/article.js';
+import type { ArticleId } from '../../domain/ids.js';
+import type { InboxHints } from '../../render/admin/inbox-page.js';
+import type { Suggestions, TermSuggestion } from '../../render/admin/suggestions-panel.js';
+import type { AdminDeps } from './admin-context.js';
+
+const MAX_EVIDENCE = 6;
+
+interface Logger { warn(details: object, message: string): void }
+
+/**
+ * The analysis of an article, or null when it fails: a suggestion is a help, so a broken
+ * analyser must never cost the editor the page (the failure is logged for the operator).
+ */
+export async function analysisOrNull(deps: AdminDeps, id: ArticleId, log: Logger): Promise<ArticleAnalysis | null> {
+  try {
+    return await deps.analysis.analyseArticle(id);
+  } catch (error) {
+    log.warn({ err: error, articleId: id }, 'article analysis failed; the page is shown without suggestions');
+    return null;
+  }
+}
+
+/** Each word once, whatever its case ("Strategic Arms", "strategic arms"), in the order found. */
+function distinct(texts: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const text of texts.map((t) => t.trim()).filter(Boolean)) if (!seen.has(text.toLowerCase())) seen.set(text.toLowerCase(), text);
+  return [...seen.values()].slice(0, MAX_EVIDENCE);
+}
+
+/** Region and theme suggestions mapped to existing terms the article does not carry yet, best first. */
+export function termSuggestions(analysis: ArticleAnalysis, index: TaxonomyIndex, carried: readonly string[]): TermSuggestion[] {
+  const region = index.taxonomyBySlug('region');
+  const theme = index.taxonomyBySlug('theme');
+  const out: TermSuggestion[] = [];
+  const offer = (taxonomy: typeof region, slug: string, score: number, evidence: string[]) => {
+    const term = taxonomy && index.termBySlug(taxonomy.id, slug);
+    if (!taxonomy || !term || carried.includes(term.id) || out.some((s) => s.termId === term.id)) return;
+    out.push({ termId: term.id, name: term.name, taxonomy: taxonomy.name, percent: Math.round(score * 100), evidence: distinct(evidence) });
+  };
+  for (const r of analysis.regions) {
+    // A region's evidence is the words that named its countries.
+    const words = analysis.countries.filter((c) => r.countries.includes(c.code)).flatMap((c) => c.evidence.map((e) => e.text));
+    offer(region, r.slug, r.score, words);
+  }
+  for (const t of analysis.themes) offer(theme, t.slug, t.score, t.evidence.map((e) => e.text));
+  return out;
+}
+
+/** What the editor's side panel shows for an article. */
+export function suggestionsView(analysis: ArticleAnalysis | null, index: TaxonomyIndex, carried: readonly string[]): Suggestions | null {
+  if (!analysis) return null;
+  return {
+    terms: termSuggestions(analysis, index, carried),
+    alsoFrom: analysis.duplicates.map((d) => ({ articleId: d.articleId, title: d.title, source: d.source })),
+  };
+}
+
+/** For an inbox row: the other sources that sent the same story, and the top suggested region and theme. */
+export function inboxHints(article: Article, analysis: ArticleAnalysis | null): InboxHints {
+  if (!analysis) return { alsoFrom: [], region: null, theme: null };
+  const own = article.syndication?.originalPublisher ?? null;
+  const alsoFrom: InboxHints['alsoFrom'] = [];
+  for (const d of analysis.duplicates) {
+    if (d.source && d.source !== own && !alsoFrom.some((a) => a.source === d.source)) alsoFrom.push({ articleId: d.articleId, source: d.source });
+  }
+  return { alsoFrom, region: analysis.regions[0]?.name ?? null, theme: analysis.themes[0]?.name ?? null };
+}
