@@ -21,10 +21,15 @@ export interface InboxView {
   canPublish: boolean;
 }
 
+const MAX_ALSO_FROM = 3;
+
 function hintsOf(hints: InboxHints | undefined): SafeHtml | '' {
   if (!hints) return '';
   const suggested = [hints.region, hints.theme].filter((name): name is string => name !== null);
-  return html`${hints.alsoFrom.length ? html`<br><span class="also-from">also from ${hints.alsoFrom.map((d, i) => html`${i ? ', ' : ''}<a href="/admin/articles/${d.articleId}/edit">${d.source}</a>`)}</span>` : ''}${suggested.length ? html`<br><span class="suggested">Suggested: ${suggested.join(' · ')}</span>` : ''}`;
+  // A story every agency sent would fill the row: name a few, count the rest.
+  const named = hints.alsoFrom.slice(0, MAX_ALSO_FROM);
+  const more = hints.alsoFrom.length - named.length;
+  return html`${named.length ? html`<br><span class="also-from">also from ${named.map((d, i) => html`${i ? ', ' : ''}<a href="/admin/articles/${d.articleId}/edit">${d.source}</a>`)}${more ? ` and ${more} more` : ''}</span>` : ''}${suggested.length ? html`<br><span class="suggested">Suggested: ${suggested.join(' · ')}</span>` : ''}`;
 }
 
 /** Ingested items waiting for an editor: source, date and licence; open, publish or reject. */
