@@ -12,6 +12,12 @@ import type { Clock, Store, StoredFingerprint } from './ports.js';
 export const MIN_WORDS_FOR_DUPLICATES = 20;
 /** Candidates compared per look-up, most shared keys first; true duplicates share many keys. */
 const CANDIDATE_LIMIT = 50;
+/**
+ * Copies named per match list. A story every agency sent (or boilerplate shared by a whole
+ * archive) can verify against all 50 candidates; loading each whole article cost ~30 ms per
+ * import, while an editor reads only the closest few.
+ */
+const SHOWN_LIMIT = 5;
 
 /** A stored story found to tell the same story as the one asked about. */
 export interface DuplicateMatch {
@@ -115,6 +121,7 @@ export class WireDuplicateService {
     verified.sort((a, b) => b.jaccard - a.jaccard || b.containment - a.containment);
     const out: DuplicateMatch[] = [];
     for (const v of verified) {
+      if (out.length >= SHOWN_LIMIT) break;
       const article = await store.articles.getById(v.stored.articleId);
       if (!article) continue;
       out.push({ articleId: article.id, title: article.title, source: sourceOf(article), jaccard: v.jaccard, containment: v.containment, clusterId: v.stored.clusterId });
