@@ -20,7 +20,7 @@ import { diffArrays } from 'diff';
 import { performance } from 'node:perf_hooks';
 import { fingerprintText, normalisedWords, sharesCandidateKey, similarity, type TextFingerprint } from '../src/intelligence/duplicates/index.js';
 import { readReutersArticles, type ReutersArticle } from './reuters-articles.js';
-import { mulberry32 } from './seed-articles.js';
+import { mulberry32 } from '../src/domain/seeded-random.js';
 
 interface Counts { tp: number; fp: number; fn: number }
 const pairKey = (a: number, b: number) => (a < b ? `${a}-${b}` : `${b}-${a}`);

@@ -13,6 +13,7 @@ import type { Source } from '../src/domain/source.js';
 import type { SearchPolicy, Syndication } from '../src/domain/syndication.js';
 import type { Term } from '../src/domain/taxonomy.js';
 import type { Dateline } from '../src/main.js';
+import { mulberry32 } from '../src/domain/seeded-random.js';
 
 export interface SeedOptions {
   count: number;
@@ -124,17 +125,6 @@ export async function seedArticles(dateline: Dateline, options: SeedOptions): Pr
   return { articles: done, republished, seconds: (performance.now() - startedAt) / 1000, bodyBytes, termCounts };
 }
 
-/** A small, fast, seedable PRNG (Mulberry32); returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---- content generation ----
 

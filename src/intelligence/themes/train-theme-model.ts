@@ -1,6 +1,7 @@
 import { fitPlatt, sigmoid } from './platt-scaling.js';
 import { inverseDocumentFrequency, textFeatures, vectorise, type SparseVector } from './sparse-vectors.js';
 import type { ThemeClassModel, ThemeModel } from './theme-model.js';
+import { mulberry32 } from '../../domain/seeded-random.js';
 
 /** A tagged article: its text and the labels (term ids) an editor gave it in this taxonomy. */
 export interface TrainingExample {
@@ -156,14 +157,3 @@ function shuffled(items: Int32Array, random: () => number): Int32Array {
   return items;
 }
 
-/** A small seeded generator, so training the same data twice gives the same model. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
