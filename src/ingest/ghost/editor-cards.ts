@@ -7,6 +7,9 @@ import MarkdownIt from 'markdown-it';
  */
 const markdown = new MarkdownIt({ html: true, linkify: true });
 
+/** Markdown as Ghost's Markdown cards and 0.x posts hold it, to (unsanitized) HTML. */
+export const renderMarkdown = (source: string): string => markdown.render(source);
+
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -38,7 +41,7 @@ export function renderCard(name: string, p: Payload): string | null {
     }
     case 'markdown':
     case 'card-markdown':
-      return markdown.render(str(p.markdown));
+      return renderMarkdown(str(p.markdown));
     case 'html':
       return str(p.html);
     case 'hr':

@@ -1,9 +1,7 @@
-import MarkdownIt from 'markdown-it';
+import { renderMarkdown } from './editor-cards.js';
 import type { GhostPostRecord } from './ghost-export-records.js';
 import { lexicalToHtml } from './lexical-to-html.js';
 import { mobiledocToHtml } from './mobiledoc-to-html.js';
-
-const markdown = new MarkdownIt({ html: true, linkify: true });
 
 export interface GhostPostBody {
   /** Unsanitized HTML; the importer sanitizes it before it is stored. */
@@ -22,7 +20,7 @@ export function ghostPostBody(post: GhostPostRecord): GhostPostBody {
   const attempts: [GhostPostBody['from'], string | null, (s: string) => { html: string; unknown: string[] }][] = [
     ['lexical', post.lexical, lexicalToHtml],
     ['mobiledoc', post.mobiledoc, mobiledocToHtml],
-    ['markdown', post.markdown, (s) => ({ html: markdown.render(s), unknown: [] })],
+    ['markdown', post.markdown, (s) => ({ html: renderMarkdown(s), unknown: [] })],
   ];
   const warnings: string[] = [];
   for (const [from, source, render] of attempts) {
