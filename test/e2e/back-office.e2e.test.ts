@@ -2,13 +2,13 @@
 // previews and publishes an article a visitor then reads, a contributor cannot publish, sign-in
 // throttling, a scheduled article going out after a restart, keyboard use and axe checks.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
+import { closeBrowserRun, launchBrowser } from '../support/browser.js';
 import { checkScreen, screenPath } from '../support/screens.js';
 import { runCli, startServer, type RunningServer } from '../support/server.js';
 
@@ -46,12 +46,7 @@ describe('the back office in Chromium', { timeout: 300_000 }, () => {
     browser = await launchBrowser();
   });
 
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(async () => closeBrowserRun({ contexts, browser, server, dataDir }));
 
   it('lets the owner set up the site from the link printed at first start', async () => {
     const link = /(http:\/\/\S+\/admin\/setup\?token=\S+)/.exec(server!.output().stdout)?.[1];

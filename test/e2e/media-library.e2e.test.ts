@@ -3,12 +3,12 @@
 // publishes; the public page shows it as a responsive <picture>. The owner's management screens
 // (staff, authors with a portrait from the library, sources) are shown, screenshotted and axe-checked.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
+import { closeBrowserRun, launchBrowser } from '../support/browser.js';
 import { png } from '../support/images.js';
 import { checkScreen, screenPath } from '../support/screens.js';
 import { runCli, startServer, type RunningServer } from '../support/server.js';
@@ -52,12 +52,7 @@ describe('the media library and the management screens in Chromium', { timeout: 
     browser = await launchBrowser();
   });
 
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(async () => closeBrowserRun({ contexts, browser, server, dataDir }));
 
   it('lets an editor upload an image, insert it with the picker, publish, and readers get a <picture>', async () => {
     const page = await signedIn('editor@news.example');
