@@ -22,7 +22,7 @@ for (const { dialect } of testDatabases) {
 
     before(async () => {
       smtp = await startSmtp();
-      t = await createTestApp(dialect, { demo: true, env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Dateline <no-reply@news.example>' } });
+      t = await createTestApp(dialect, { demo: true, env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Dateline <no-reply@news.example>', MEDIA_MAX_BYTES: String(256 * 1024) } });
       for (const role of ['owner', 'editor', 'author'] as const) await createStaff(t.dateline, role);
       [owner, editor, author] = [new AdminClient(t.server), new AdminClient(t.server), new AdminClient(t.server)];
       for (const [client, email] of [[owner, 'owner@news.example'], [editor, 'editor@news.example'], [author, 'author@news.example']] as const) {
@@ -198,6 +198,9 @@ for (const { dialect } of testDatabases) {
       assert.equal(notImage.statusCode, 400);
       assert.match(notImage.body, /not an image/);
       assert.equal((await author.postMultipart('/admin/media/', {}, null)).statusCode, 400, 'no file chosen');
+      const huge = await author.postMultipart('/admin/media/', {}, { name: 'huge.png', bytes: new Uint8Array(300 * 1024).fill(7), type: 'image/png' });
+      assert.equal(huge.statusCode, 400);
+      assert.match(huge.body, /larger than the 0\.3 MB limit/);
 
       const someoneElses = await t.dateline.services.media.upload({ bytes: await png(330, 200, false), filename: 'other.png' }, (await t.dateline.store.users.getByEmail('editor@news.example'))!);
       await author.get(`/admin/media/${someoneElses.item.id}/edit`);
@@ -218,6 +221,23 @@ for (const { dialect } of testDatabases) {
       const deleted = await editor.post(`/admin/media/${someoneElses.item.id}/delete`, {});
       assert.equal(deleted.statusCode, 303);
       assert.equal(await t.dateline.store.media.getById(someoneElses.item.id), null);
+    });
+
+    it('pages the library 24 images at a time, newest first', async () => {
+      const uploader = (await t.dateline.store.users.getByEmail('editor@news.example'))!;
+      for (let i = 0; i < 25; i++) {
+        t.clock.set(`2026-11-27T11:${String(i).padStart(2, '0')}:00.000Z`);
+        await t.dateline.services.media.upload({ bytes: await png(40 + i, 30, false), filename: `tile-${i}.png` }, uploader);
+      }
+      const total = await t.dateline.store.media.count();
+      const first = await editor.get('/admin/media/');
+      const tiles = (body: string) => [...body.matchAll(/<span class="media-name">([^<]+)<\/span>/g)].map((m) => m[1]);
+      assert.equal(tiles(first.body).length, 24);
+      assert.equal(tiles(first.body)[0], 'tile-24.png');
+      assert.match(first.body, /<a href="\/admin\/media\/\?page=2" rel="next">/);
+      const second = await editor.get('/admin/media/?page=2');
+      assert.equal(tiles(second.body).length, total - 24);
+      assert.equal((await editor.get('/admin/media/?page=0')).statusCode, 400);
     });
   });
 }
