@@ -62,6 +62,7 @@ export interface Dateline {
   services: {
     articles: ArticleService;
     authors: AuthorService;
+    staff: StaffService;
     sources: SourceService;
     taxonomies: TaxonomyService;
     settings: SettingsService;
@@ -177,7 +178,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache, searchCache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor, quotes, themes, duplicates, analysis },
+    services: { articles, authors, staff, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor, quotes, themes, duplicates, analysis },
     buildServer: (options = {}) => buildServer({
       site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media, people: quotes, redirects: new RedirectResolver({ store }),
       searchCache: options.cacheSearches === false ? null : searchCache,

@@ -74,7 +74,7 @@ export class StaffService {
       this.requireOver(actor, target);
       if (changes.role !== target.role) {
         if (!mayAssignRole(actor.role, changes.role)) throw new AppError('NOT_ALLOWED', `Your role (${actor.role}) cannot give the role "${changes.role}".`, { details: { role: changes.role } });
-        await refuseLastOwner(tx, target);
+        await refuseLastOwner(tx, target, this.deps.clock.now());
       }
       if (changes.authorId && !(await tx.authors.getById(changes.authorId))) throw new AppError('AUTHOR_NOT_FOUND', 'There is no such author; choose one from the list.', { details: { field: 'authorId' } });
       const updated: User = { ...target, role: changes.role, authorId: changes.authorId, updatedAt: this.deps.clock.now() };
@@ -94,7 +94,7 @@ export class StaffService {
       this.requireOver(actor, target);
       if (target.id === actor.id) throw new AppError('NOT_ALLOWED', 'You cannot deactivate your own account; ask another owner or administrator.');
       if (target.disabledAt) return target;
-      await refuseLastOwner(tx, target);
+      await refuseLastOwner(tx, target, this.deps.clock.now());
       const now = this.deps.clock.now();
       const updated: User = { ...target, disabledAt: now, updatedAt: now };
       await tx.users.update(updated);
@@ -131,7 +131,17 @@ export class StaffService {
   }
 }
 
-async function refuseLastOwner(store: Store, target: User): Promise<void> {
+/** A settings row every owner-removing change writes first: its row lock queues concurrent ones. */
+const OWNER_GUARD_KEY = 'staff_owner_guard';
+
+/**
+ * Refuses to take the last active owner out. Two owners demoting each other at once on
+ * PostgreSQL would each still see the other as owner; writing the guard row first makes the
+ * second transaction wait for the first to commit, so it reads the outcome (SQLite has one writer).
+ */
+async function refuseLastOwner(store: Store, target: User, now: Instant): Promise<void> {
+  if (target.role !== 'owner' || target.disabledAt) return;
+  await store.settings.put(OWNER_GUARD_KEY, { at: now, userId: target.id }, now);
   if (isLastActiveOwner(target, await store.users.list())) {
     throw new AppError('LAST_OWNER', `${target.name} is the site's only owner. Make someone else an owner first.`, { details: { userId: target.id } });
   }
