@@ -239,5 +239,38 @@ for (const { dialect } of testDatabases) {
       assert.equal(tiles(second.body).length, total - 24);
       assert.equal((await editor.get('/admin/media/?page=0')).statusCode, 400);
     });
+
+    it('offers staff and authors in the Admin JSON API with the same rules', async () => {
+      await owner.get('/admin/');
+      const list = await owner.api('GET', '/admin/api/staff');
+      assert.equal(list.statusCode, 200);
+      const staffList = (list.json() as { staff: Record<string, unknown>[] }).staff;
+      assert.ok(staffList.some((u) => u.email === 'owner@news.example'));
+      assert.ok(staffList.every((u) => !('passwordHash' in u)), 'no password hashes');
+      const invited = await owner.api('POST', '/admin/api/staff', { name: 'Api Person', email: `api-${dialect}@news.example`, role: 'contributor' });
+      assert.equal(invited.statusCode, 201, invited.body);
+      const body = invited.json() as { user: { id: string; role: string }; invitation: { mailed: boolean; link: string | null } };
+      assert.deepEqual([body.user.role, body.invitation.mailed, body.invitation.link], ['contributor', true, null], 'mailed links are not handed out');
+      const promoted = await owner.api('PATCH', `/admin/api/staff/${body.user.id}`, { role: 'author' });
+      assert.equal((promoted.json() as { user: { role: string } }).user.role, 'author');
+      assert.equal((await owner.api('POST', `/admin/api/staff/${body.user.id}/deactivate`)).statusCode, 200);
+      assert.equal((await owner.api('PATCH', `/admin/api/staff/${body.user.id}`, { role: 'editor' }, { csrf: false })).statusCode, 403, 'CSRF');
+      await author.get('/admin/');
+      const refused = await author.api('GET', '/admin/api/staff');
+      assert.deepEqual([refused.statusCode, (refused.json() as { error: { code: string } }).error.code], [403, 'NOT_ALLOWED']);
+      const key = await t.dateline.services.apiKeys.create('admin', 'robot');
+      const viaKey = await t.server.inject({ url: '/admin/api/staff', headers: { authorization: `Bearer ${key.secret}` } });
+      assert.equal(viaKey.statusCode, 403, 'an admin key has editorial rights, not staff management');
+
+      await editor.get('/admin/');
+      const created = await editor.api('POST', '/admin/api/authors', { name: `Api Author ${dialect}`, links: [{ label: 'Blog', url: 'https://blog.example' }] });
+      assert.equal(created.statusCode, 201, created.body);
+      const authorId = (created.json() as { author: { id: string } }).author.id;
+      const patched = await editor.api('PATCH', `/admin/api/authors/${authorId}`, { bio: 'Writes about APIs.' });
+      assert.deepEqual((patched.json() as { author: { bio: string; links: unknown[] } }).author, { ...(created.json() as { author: object }).author, bio: 'Writes about APIs.' });
+      const bad = await editor.api('PATCH', `/admin/api/authors/${authorId}`, { avatarUrl: 'data:image/png;base64,AAAA' });
+      assert.deepEqual([bad.statusCode, (bad.json() as { error: { code: string } }).error.code], [400, 'INVALID_INPUT']);
+      assert.equal((await author.api('POST', '/admin/api/authors', { name: 'Not Allowed' })).statusCode, 403);
+    });
   });
 }

@@ -41,7 +41,7 @@ export class AdminClient {
   }
 
   /** Calls the JSON API with the session and, unless `csrf: false`, the X-CSRF-Token header. */
-  async api(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+  async api(method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
     return this.remember(await this.server.inject({
       method, url, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
       headers: { ...this.headers, cookie: this.cookieHeader(), ...(options.csrf === false ? {} : { 'x-csrf-token': this.csrf }) },
