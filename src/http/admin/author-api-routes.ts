@@ -4,6 +4,7 @@ import type { AuthorService } from '../../app/author-service.js';
 import type { Author } from '../../domain/author.js';
 import type { AuthorId } from '../../domain/ids.js';
 import { requireStaff } from './staff-request.js';
+import { routeSchema } from './zod-route-schemas.js';
 
 export interface AuthorApiDeps {
   authors: AuthorService;
@@ -33,18 +34,18 @@ export async function authorApiRoutes(app: FastifyInstance, deps: AuthorApiDeps)
   });
 
   // Every member of staff reads authors: the editor's byline choices come from them.
-  app.get('/', async (request) => {
+  app.get('/', { schema: { summary: 'List authors', tags: ['authors'] } }, async (request) => {
     requireStaff(request);
     return { authors: (await authors.list()).map(authorJson) };
   });
 
-  app.get('/:id', async (request) => {
+  app.get('/:id', { schema: { summary: 'One author', tags: ['authors'], params: routeSchema(idParams) } }, async (request) => {
     requireStaff(request);
     const { id } = idParams.parse(request.params);
     return { author: authorJson(await authors.get(id as AuthorId)) };
   });
 
-  app.post('/', async (request, reply) => {
+  app.post('/', { schema: { summary: 'Add an author (needs author.manage)', tags: ['authors'], body: routeSchema(createBody) } }, async (request, reply) => {
     const user = requireStaff(request, 'author.manage');
     const body = createBody.parse(request.body ?? {});
     const author = await authors.create({
@@ -54,7 +55,7 @@ export async function authorApiRoutes(app: FastifyInstance, deps: AuthorApiDeps)
     return reply.code(201).send({ author: authorJson(author) });
   });
 
-  app.patch('/:id', async (request) => {
+  app.patch('/:id', { schema: { summary: 'Change an author\'s name, slug or profile', tags: ['authors'], params: routeSchema(idParams), body: routeSchema(updateBody) } }, async (request) => {
     const user = requireStaff(request, 'author.manage');
     const { id } = idParams.parse(request.params);
     const body = updateBody.parse(request.body ?? {});

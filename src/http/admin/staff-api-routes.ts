@@ -5,6 +5,7 @@ import type { StaffService } from '../../app/staff-service.js';
 import type { AuthorId } from '../../domain/ids.js';
 import { roles, type User, type UserId } from '../../domain/staff.js';
 import { requireStaff } from './staff-request.js';
+import { routeSchema } from './zod-route-schemas.js';
 
 export interface StaffApiDeps {
   staff: StaffService;
@@ -27,15 +28,15 @@ export async function staffApiRoutes(app: FastifyInstance, deps: StaffApiDeps): 
     reply.header('cache-control', 'no-store');
   });
 
-  app.get('/', async (request) => ({ staff: (await staff.list(requireStaff(request, 'staff.manage'))).map(staffJson) }));
+  app.get('/', { schema: { summary: 'Staff accounts (needs staff.manage)', tags: ['staff'] } }, async (request) => ({ staff: (await staff.list(requireStaff(request, 'staff.manage'))).map(staffJson) }));
 
-  app.get('/:id', async (request) => {
+  app.get('/:id', { schema: { summary: 'One staff account', tags: ['staff'], params: routeSchema(idParams) } }, async (request) => {
     const { id } = idParams.parse(request.params);
     return { user: staffJson(await staff.get(id as UserId, requireStaff(request, 'staff.manage'))) };
   });
 
   // The set-password link is returned only when it could not be mailed, for the caller to pass on.
-  app.post('/', async (request, reply) => {
+  app.post('/', { schema: { summary: 'Invite someone: creates the account and mails a single-use set-password link (returned when it could not be mailed)', tags: ['staff'], body: routeSchema(inviteBody) } }, async (request, reply) => {
     const actor = requireStaff(request, 'staff.manage');
     const body = inviteBody.parse(request.body ?? {});
     const base = (await deps.settings.get()).url.replace(/\/$/, '');
@@ -43,7 +44,7 @@ export async function staffApiRoutes(app: FastifyInstance, deps: StaffApiDeps): 
     return reply.code(201).send({ user: staffJson(invited.user), invitation: { mailed: invited.mailed, problem: invited.mailProblem, link: invited.mailed ? null : invited.link } });
   });
 
-  app.patch('/:id', async (request) => {
+  app.patch('/:id', { schema: { summary: 'Change a role or the byline an account writes under; the last owner stays an owner', tags: ['staff'], params: routeSchema(idParams), body: routeSchema(updateBody) } }, async (request) => {
     const actor = requireStaff(request, 'staff.manage');
     const { id } = idParams.parse(request.params);
     const body = updateBody.parse(request.body ?? {});
@@ -53,7 +54,7 @@ export async function staffApiRoutes(app: FastifyInstance, deps: StaffApiDeps): 
   });
 
   for (const action of ['deactivate', 'reactivate'] as const) {
-    app.post(`/:id/${action}`, async (request) => {
+    app.post(`/:id/${action}`, { schema: { summary: action === 'deactivate' ? 'Deactivate an account and end its sessions' : 'Reactivate an account', tags: ['staff'], params: routeSchema(idParams) } }, async (request) => {
       const actor = requireStaff(request, 'staff.manage');
       const { id } = idParams.parse(request.params);
       return { user: staffJson(await staff[action](id as UserId, actor)) };
