@@ -7,7 +7,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { embedFor } from '../../src/domain/embeds.js';
 import { ask } from './dialog.js';
 import { mountMediaFields } from './media-fields.js';
-import { pickImage } from './media-picker.js';
+import { mediaLibraryAllowed, pickImage } from './media-picker.js';
 import { cleanPastedHtml } from './paste.js';
 import { Embed, Figure } from './tiptap-nodes.js';
 
@@ -87,7 +87,8 @@ function mountEditor(f: HTMLFormElement, area: HTMLTextAreaElement): Editor {
       // From the media library (or an upload); an address from elsewhere remains possible.
       label: 'Image',
       run: async () => {
-        const picked = await pickImage(csrf, { title: 'Insert an image', offerUrl: true });
+        // Contributors may not use the library: they go straight to an address.
+        const picked = mediaLibraryAllowed() ? await pickImage(csrf, { title: 'Insert an image', offerUrl: true }) : 'by-url';
         if (picked && picked !== 'by-url') {
           editor.chain().focus().insertContent({ type: 'figure', attrs: { src: picked.src, alt: picked.alt, caption: picked.caption, credit: picked.credit } }).run();
           return;

@@ -1,6 +1,6 @@
 // "Choose from the media library" buttons beside image fields: the article's feature image and an
 // author's portrait. The fields stay plain inputs, so the forms work without this script.
-import { pickImage } from './media-picker.js';
+import { mediaLibraryAllowed, pickImage } from './media-picker.js';
 
 function set(input: HTMLInputElement | null, value: string): void {
   if (!input) return;
@@ -21,6 +21,7 @@ function chooserButton(label: string, after: Element, onClick: () => Promise<voi
 
 /** Adds the library buttons to whichever image fields this page has. */
 export function mountMediaFields(csrf: string): void {
+  if (!mediaLibraryAllowed()) return;
   const feature = document.querySelector<HTMLInputElement>('#f-featureImageUrl:not([disabled])');
   if (feature) {
     chooserButton('Choose the feature image from the library', feature, async () => {

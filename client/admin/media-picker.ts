@@ -40,6 +40,11 @@ async function apiJson<T>(response: Response): Promise<T> {
   return data;
 }
 
+/** Whether the signed-in role may use the media library (the page says so; the server checks again). */
+export function mediaLibraryAllowed(): boolean {
+  return document.querySelector('meta[name="media-library"]')?.getAttribute('content') === 'on';
+}
+
 /**
  * Opens the picker. Resolves to the chosen image, `'by-url'` when the user asks to give an
  * address instead (only offered with `offerUrl`), or null when cancelled. Focus returns to the opener.

@@ -140,6 +140,8 @@ describe('the back office in Chromium', { timeout: 300_000 }, () => {
     await page.waitForURL(/notice=created$/);
     assert.equal(await page.getByRole('button', { name: 'Publish now' }).count(), 0);
     assert.equal(await page.getByRole('button', { name: 'Submit for review' }).count(), 0);
+    // Contributors may not use the media library: no chooser, and the Image button asks for an address.
+    assert.equal(await page.getByRole('button', { name: /from the library/ }).count(), 0);
     const id = /articles\/([^/]+)\/edit/.exec(page.url())![1];
     // The same session calling the API directly, as a script in the page could.
     const csrf = (await page.locator('meta[name="csrf-token"]').getAttribute('content'))!;

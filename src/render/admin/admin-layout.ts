@@ -44,6 +44,7 @@ export function adminLayout(frame: AdminFrame, title: string, main: SafeHtml, op
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <meta name="csrf-token" content="${frame.csrf}">
+${frame.user && can(frame.user.role as Role, 'media.upload') ? html`<meta name="media-library" content="on">` : ''}
 <title>${title} — ${frame.siteName} back office</title>
 <link rel="stylesheet" href="${frame.assets.stylesheet}">
 </head>
