@@ -153,7 +153,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   searchCache.start(events);
   const assets = loadStaticAssets();
   const editor = new ArticleEditor({ store, clock, newId, articles, auth });
-  const presence = new PresenceBoard(clock);
+  const presence = new PresenceBoard({ presence: store.presence, clock });
   const adminAssets = loadAdminAssets();
   let timer: NodeJS.Timeout | null = null;
 

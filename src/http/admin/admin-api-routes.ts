@@ -102,7 +102,7 @@ export async function adminApiRoutes(app: FastifyInstance, deps: AdminDeps): Pro
   app.post('/articles/:id/presence', { schema: { summary: 'Heartbeat of an open editor; answers who else has the article open', tags: ['articles'], params: routeSchema(idParams) } }, async (request) => {
     const user = staffOf(request);
     await editor.open(user, id(request));
-    return { others: deps.presence.heartbeat(id(request), { userId: user.id, name: user.name }).map((p) => ({ name: p.name })) };
+    return { others: (await deps.presence.heartbeat(id(request), { userId: user.id, name: user.name })).map((p) => ({ name: p.name })) };
   });
 
   app.get('/inbox', { schema: { summary: 'Ingested items waiting (or rejected)', tags: ['inbox'], querystring: routeSchema(inboxQuery) } }, async (request) => {
