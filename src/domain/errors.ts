@@ -42,6 +42,8 @@ export const errorCatalogue = {
   MEDIA_TOO_LARGE: 'invalid',
   MEDIA_IN_USE: 'conflict',
   STAFF_NOT_SIGNED_IN: 'unauthenticated',
+  REDIRECT_NOT_FOUND: 'not-found',
+  REDIRECT_EXISTS: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -116,5 +116,5 @@ export async function adminApiRoutes(app: FastifyInstance, deps: AdminDeps): Pro
       ({ article: articleJson(await editor.decideInbox(staffOf(request), id(request), decision), 0) }));
   }
 
-  await app.register(adminApi, { auth: deps.auth, media: deps.media, mediaMaxBytes: deps.mediaMaxBytes, sources: deps.sources, settings: deps.settings });
+  await app.register(adminApi, { auth: deps.auth, media: deps.media, mediaMaxBytes: deps.mediaMaxBytes, sources: deps.sources, settings: deps.settings, terms: deps.terms, redirects: deps.redirects });
 }

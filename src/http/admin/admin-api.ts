@@ -7,6 +7,11 @@ import { adminApiErrorHandler } from './admin-api-errors.js';
 import { mediaApiRoutes } from './media-api-routes.js';
 import { sourceApiRoutes } from './source-api-routes.js';
 import { settingsApiRoutes } from './settings-api-routes.js';
+import { taxonomyApiRoutes } from './taxonomy-api-routes.js';
+import { redirectApiRoutes } from './redirect-api-routes.js';
+import { auditApiRoutes } from './audit-api-routes.js';
+import type { RedirectService } from '../../app/redirect-service.js';
+import type { TermManagement } from '../../app/term-management.js';
 
 export interface AdminApiDeps {
   auth: AuthService;
@@ -14,6 +19,8 @@ export interface AdminApiDeps {
   mediaMaxBytes: number;
   sources: SourceService;
   settings: SettingsService;
+  terms: TermManagement;
+  redirects: RedirectService;
 }
 
 /**
@@ -27,4 +34,7 @@ export async function adminApi(app: FastifyInstance, deps: AdminApiDeps): Promis
   await app.register(mediaApiRoutes, { prefix: '/media', media: deps.media, maxBytes: deps.mediaMaxBytes });
   await app.register(sourceApiRoutes, { prefix: '/sources', sources: deps.sources });
   await app.register(settingsApiRoutes, { prefix: '/settings', settings: deps.settings, auth: deps.auth });
+  await app.register(taxonomyApiRoutes, { prefix: '/taxonomies', terms: deps.terms });
+  await app.register(redirectApiRoutes, { prefix: '/redirects', redirects: deps.redirects });
+  await app.register(auditApiRoutes, { prefix: '/audit', auth: deps.auth });
 }

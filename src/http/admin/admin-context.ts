@@ -7,6 +7,8 @@ import type { ArticleEditor } from '../../app/article-editor.js';
 import type { AuthService } from '../../app/auth-service.js';
 import type { PresenceBoard } from '../../app/presence.js';
 import type { PublicSite } from '../../app/public-site.js';
+import type { RedirectService } from '../../app/redirect-service.js';
+import type { TermManagement } from '../../app/term-management.js';
 import type { SettingsService } from '../../app/settings-service.js';
 import type { TaxonomyService } from '../../app/taxonomy-service.js';
 import { AppError } from '../../domain/errors.js';
@@ -34,6 +36,9 @@ export interface AdminDeps {
   sources: SourceService;
   /** Article intelligence: the editor's suggestions and the inbox's "also from". */
   analysis: ArticleAnalysisService;
+  /** Taxonomy screens: add, rename, move and merge terms, with redirects. */
+  terms: TermManagement;
+  redirects: RedirectService;
 }
 
 /** Fixed texts for notices carried across a redirect (`?notice=…`): nothing from the URL is shown as such. */
@@ -50,6 +55,13 @@ const notices: Record<string, Notice> = {
   'inbox-published': { kind: 'success', text: 'The item was published.' },
   'inbox-rejected': { kind: 'success', text: 'The item was rejected; its feed will not bring it back.' },
   welcome: { kind: 'success', text: 'Your site is set up and you are signed in as its owner.' },
+  'term-added': { kind: 'success', text: 'Term added.' },
+  'term-renamed': { kind: 'success', text: 'Term saved. If its slug changed, its old addresses now redirect to the new ones.' },
+  'term-moved': { kind: 'success', text: 'Term moved.' },
+  'term-merged': { kind: 'success', text: 'Terms merged: the articles moved over and the old addresses redirect.' },
+  'redirect-saved': { kind: 'success', text: 'Redirect saved.' },
+  'redirect-deleted': { kind: 'success', text: 'Redirect deleted.' },
+  'settings-saved': { kind: 'success', text: 'Settings saved. Public pages show the change now.' },
 };
 
 export function noticeFrom(request: FastifyRequest): Notice | null {
