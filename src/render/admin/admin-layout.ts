@@ -1,3 +1,4 @@
+import { can, type Capability, type Role } from '../../domain/staff.js';
 import { html, type SafeHtml } from '../html.js';
 
 /** What every back-office page gets: the site's name, who is signed in, and the form token. */
@@ -9,7 +10,7 @@ export interface AdminFrame {
   csrf: string;
   assets: AdminAssets;
   /** Which navigation entry is the current page. */
-  current?: 'dashboard' | 'articles' | 'new' | 'inbox';
+  current?: 'dashboard' | 'articles' | 'new' | 'inbox' | 'taxonomies' | 'redirects' | 'settings' | 'audit';
 }
 
 export interface AdminAssets {
@@ -29,7 +30,9 @@ export function csrfField(frame: Pick<AdminFrame, 'csrf'>): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${frame.csrf}">`;
 }
 
-function navLink(frame: AdminFrame, key: NonNullable<AdminFrame['current']>, href: string, label: string): SafeHtml {
+function navLink(frame: AdminFrame, key: NonNullable<AdminFrame['current']>, href: string, label: string, capability?: Capability): SafeHtml | '' {
+  // The server refuses what a role cannot do; the navigation merely leaves it out.
+  if (capability && !(frame.user && can(frame.user.role as Role, capability))) return '';
   return html`<li><a href="${href}"${frame.current === key ? html` aria-current="page"` : ''}>${label}</a></li>`;
 }
 
@@ -55,6 +58,10 @@ export function adminLayout(frame: AdminFrame, title: string, main: SafeHtml, op
       ${navLink(frame, 'articles', '/admin/articles/', 'Articles')}
       ${navLink(frame, 'new', '/admin/articles/new', 'New article')}
       ${navLink(frame, 'inbox', '/admin/inbox/', 'Inbox')}
+      ${navLink(frame, 'taxonomies', '/admin/taxonomies/', 'Taxonomies')}
+      ${navLink(frame, 'redirects', '/admin/redirects/', 'Redirects', 'redirect.manage')}
+      ${navLink(frame, 'settings', '/admin/settings/', 'Settings', 'settings.manage')}
+      ${navLink(frame, 'audit', '/admin/audit/', 'Audit log', 'audit.read')}
       <li><a href="/">View site</a></li>
     </ul>
   </nav>
