@@ -2,37 +2,17 @@
 // previews and publishes an article a visitor then reads, a contributor cannot publish, sign-in
 // throttling, a scheduled article going out after a restart, keyboard use and axe checks.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { repoRoot, runCli, startServer, type RunningServer } from '../support/server.js';
+import { checkScreen, launchBrowser, screenPath } from '../support/browser.js';
+import { runCli, startServer, type RunningServer } from '../support/server.js';
 
 const seedFile = fileURLToPath(new URL('../../../shared/seed/000_771a16f9f97acd7e.txt', import.meta.url));
-const axeSource = readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const password = 'correct horse battery staple';
-
-function screenPath(name: string): string {
-  const dir = path.join(repoRoot, 'test-results', 'screens');
-  mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${name}.png`);
-}
-
-/** Runs axe-core in the page; returns the serious and critical violations. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate('axe.run()') as { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
-
-/** Screenshot plus accessibility check of the screen on show. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: screenPath(name), fullPage: true });
-  assert.deepEqual(await seriousViolations(page), [], `axe on ${name}`);
-}
 
 describe('the back office in Chromium', { timeout: 300_000 }, () => {
   let dataDir: string;

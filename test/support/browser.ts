@@ -1,7 +1,8 @@
 // Launches the system's Chromium through playwright-core (no browser downloads) for end-to-end tests.
-import { existsSync, mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot } from './server.js';
 
 /** Where a browser is looked for when CHROMIUM_PATH is not set, in order. */
@@ -38,4 +39,27 @@ export function screenshotPath(name: string): string {
   const dir = path.join(repoRoot, 'test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
+}
+
+/** test-results/screens/NAME.png: the screenshots of back-office screens the issue's note lists. */
+export function screenPath(name: string): string {
+  const dir = path.join(repoRoot, 'test-results', 'screens');
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}.png`);
+}
+
+let axeSource: string | null = null;
+
+/** Runs axe-core in the page; returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  const results = await page.evaluate('axe.run()') as { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+/** Screenshot plus accessibility check of the screen on show. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: screenPath(name), fullPage: true });
+  assert.deepEqual(await seriousViolations(page), [], `axe on ${name}`);
 }
