@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkScreen, launchBrowser, screenPath } from '../support/browser.js';
+import { checkScreen, launchBrowser, screenPath, signInToBackOffice } from '../support/browser.js';
 import { runCli, startServer, type RunningServer } from '../support/server.js';
 
 const password = 'correct horse battery staple';
@@ -22,11 +22,7 @@ describe('taxonomy, redirect, settings and audit screens in Chromium', { timeout
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, extraHTTPHeaders: { 'x-forwarded-for': address } });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${server!.url}/admin/sign-in`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server!.url}/admin/`);
+    await signInToBackOffice(page, server!.url, email, password);
     return page;
   }
 

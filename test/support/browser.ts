@@ -63,3 +63,12 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: screenPath(name), fullPage: true });
   assert.deepEqual(await seriousViolations(page), [], `axe on ${name}`);
 }
+
+/** Signs in through the back office's sign-in form and waits for the dashboard. */
+export async function signInToBackOffice(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/admin/sign-in`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/admin/`);
+}
