@@ -52,7 +52,8 @@ for (const { dialect } of testDatabases) {
 
       const cycle = await post('editor', `/admin/taxonomies/theme/terms/${(await termId('theme', 'environment'))!}/move`, { parentId: water });
       assert.equal(cycle.statusCode, 400);
-      assert.match(cycle.body, /cannot be moved under itself/);
+      assert.match(cycle.body, /role="alert">[^<]*cannot be moved under itself/, 'the refusal is shown on the term\'s own page');
+      assert.match(cycle.body, /Merge into another term/);
       assert.equal((await post('editor', `/admin/taxonomies/theme/terms/${water}/move`, { parentId: '' })).statusCode, 303);
 
       const merged = await post('editor', `/admin/taxonomies/theme/terms/${(await termId('theme', 'climate'))!}/merge`, { intoId: water });
@@ -82,7 +83,8 @@ for (const { dialect } of testDatabases) {
       assert.equal((await post('editor', '/admin/redirects/', { fromPath: '/region/', toPath: '/old/page/', status: '301' })).statusCode, 303);
       const loop = await post('editor', `/admin/redirects/${id}`, { fromPath: '/old/page/', toPath: '/region/', status: '301' });
       assert.equal(loop.statusCode, 400);
-      assert.match(loop.body, /loop/);
+      assert.match(loop.body, /role="alert">[^<]*loop/);
+      assert.match(loop.body, /Save redirect/, 'shown on the redirect\'s edit form');
       assert.equal((await post('editor', `/admin/redirects/${id}/delete`, {})).statusCode, 303);
       assert.equal((await t.server.inject('/old/page/')).statusCode, 404);
       assert.equal((await page('author', '/admin/redirects/')).statusCode, 403);
@@ -117,6 +119,7 @@ for (const { dialect } of testDatabases) {
       assert.equal((await post('owner', '/admin/settings/', { name: 'No token' }, false)).statusCode, 403);
       const invalid = await post('owner', '/admin/settings/', { name: current.name, logoUrl: 'javascript:alert(1)' });
       assert.equal(invalid.statusCode, 400);
+      assert.match(invalid.body, /role="alert">logoUrl: /);
     });
   });
 }

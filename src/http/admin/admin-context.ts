@@ -11,7 +11,9 @@ import type { RedirectService } from '../../app/redirect-service.js';
 import type { TermManagement } from '../../app/term-management.js';
 import type { SettingsService } from '../../app/settings-service.js';
 import type { TaxonomyService } from '../../app/taxonomy-service.js';
-import { AppError } from '../../domain/errors.js';
+import { ZodError } from 'zod';
+import { AppError, isAppError } from '../../domain/errors.js';
+import { statusOfKind } from '../error-status.js';
 import type { User } from '../../domain/staff.js';
 import type { AdminAssets, AdminFrame, Notice } from '../../render/admin/admin-layout.js';
 import type { LayoutAssets } from '../../render/layout.js';
@@ -88,4 +90,33 @@ export const HTML = 'text/html; charset=utf-8';
 /** Sends a back-office page: never cached, never framed by other sites. */
 export function sendAdminPage(reply: FastifyReply, body: string, status = 200): FastifyReply {
   return reply.code(status).type(HTML).header('cache-control', 'no-store').header('x-frame-options', 'DENY').send(body);
+}
+
+/**
+ * A form's refusal to show on the form's own page (with its status): bad input, a conflict, a
+ * vanished record. Anything else (no permission, a fault) is null and goes to the error handler.
+ */
+export function formProblem(error: unknown): { notice: Notice; status: number } | null {
+  if (error instanceof ZodError) {
+    return { notice: { kind: 'error', text: error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ') }, status: 400 };
+  }
+  if (isAppError(error) && (error.kind === 'invalid' || error.kind === 'conflict' || error.kind === 'not-found')) {
+    return { notice: { kind: 'error', text: error.message }, status: statusOfKind[error.kind] };
+  }
+  return null;
+}
+
+/** A page that can show a form's refusal in place. */
+export type FormPage = (request: FastifyRequest, reply: FastifyReply, notice: Notice | null, status?: number) => Promise<FastifyReply>;
+
+/** Runs a form's change and redirects to `next` (post/redirect/get); a refusal is shown on `page` with its status. */
+export async function submitForm(request: FastifyRequest, reply: FastifyReply, change: () => Promise<unknown>, next: string, page: FormPage): Promise<FastifyReply> {
+  try {
+    await change();
+  } catch (error) {
+    const problem = formProblem(error);
+    if (!problem) throw error;
+    return page(request, reply, problem.notice, problem.status);
+  }
+  return reply.redirect(next, 303);
 }

@@ -4,7 +4,7 @@ import type { SiteSettings } from '../../domain/site-settings.js';
 import { renderAuditPage } from '../../render/admin/audit-page.js';
 import { renderRedirectEditPage, renderRedirectsPage } from '../../render/admin/redirects-page.js';
 import { editableNotices, renderSettingsPage } from '../../render/admin/settings-page.js';
-import { adminFrame, noticeFrom, sendAdminPage, staffOf, type AdminDeps } from './admin-context.js';
+import { adminFrame, noticeFrom, sendAdminPage, staffOf, submitForm, type AdminDeps, type FormPage } from './admin-context.js';
 import { AUDIT_PAGE_SIZE, auditApiSchemas } from './audit-api-routes.js';
 import { fromPathOf, REDIRECTS_PAGE_SIZE, redirectApiSchemas, redirectId } from './redirect-api-routes.js';
 import { changeSettings } from './settings-api-routes.js';
@@ -41,52 +41,57 @@ function settingsChanges(form: Record<string, string>, current: SiteSettings): R
 export async function adminSiteRoutes(app: FastifyInstance, deps: AdminDeps): Promise<void> {
   const from = (request: FastifyRequest) => fromPathOf(idParams.parse(request.params).id);
 
-  app.get('/redirects/', async (request, reply) => {
+  const showRedirects: FormPage = async (request, reply, notice, status = 200) => {
     const user = staffOf(request);
     const q = redirectApiSchemas.listQuery.parse(request.query);
     const { items, total } = await deps.redirects.list(user, { text: q.q }, { offset: (q.page - 1) * REDIRECTS_PAGE_SIZE, limit: REDIRECTS_PAGE_SIZE });
     const frame = await adminFrame(deps, request, reply);
     return sendAdminPage(reply, renderRedirectsPage(frame, {
       rows: items.map((redirect) => ({ id: redirectId(redirect.fromPath), redirect })), total, page: q.page, hasNext: q.page * REDIRECTS_PAGE_SIZE < total, q: q.q,
-    }, noticeFrom(request)));
-  });
+    }, notice), status);
+  };
 
-  app.post('/redirects/', async (request, reply) => {
-    const form = redirectForm.parse(request.body ?? {});
-    await deps.redirects.create(staffOf(request), { ...form, toPath: form.toPath || null });
-    return reply.redirect('/admin/redirects/?notice=redirect-saved', 303);
-  });
-
-  app.get('/redirects/:id/edit', async (request, reply) => {
+  const showRedirect: FormPage = async (request, reply, notice, status = 200) => {
     const redirect = await deps.redirects.get(staffOf(request), from(request));
     const frame = await adminFrame(deps, request, reply);
-    return sendAdminPage(reply, renderRedirectEditPage(frame, { id: redirectId(redirect.fromPath), redirect }, noticeFrom(request)));
-  });
+    return sendAdminPage(reply, renderRedirectEditPage(frame, { id: redirectId(redirect.fromPath), redirect }, notice), status);
+  };
 
-  app.post('/redirects/:id', async (request, reply) => {
+  const showSettings: FormPage = async (request, reply, notice, status = 200) => {
+    deps.auth.require(staffOf(request), 'settings.manage');
+    const frame = await adminFrame(deps, request, reply);
+    return sendAdminPage(reply, renderSettingsPage(frame, await deps.settings.get(), notice), status);
+  };
+
+  app.get('/redirects/', async (request, reply) => showRedirects(request, reply, noticeFrom(request)));
+
+  app.post('/redirects/', async (request, reply) => submitForm(request, reply, async () => {
+    const form = redirectForm.parse(request.body ?? {});
+    await deps.redirects.create(staffOf(request), { ...form, toPath: form.toPath || null });
+  }, '/admin/redirects/?notice=redirect-saved', showRedirects));
+
+  app.get('/redirects/:id/edit', async (request, reply) => showRedirect(request, reply, noticeFrom(request)));
+
+  app.post('/redirects/:id', async (request, reply) => submitForm(request, reply, async () => {
     const form = redirectForm.parse(request.body ?? {});
     await deps.redirects.update(staffOf(request), from(request), { ...form, toPath: form.toPath || null });
-    return reply.redirect('/admin/redirects/?notice=redirect-saved', 303);
-  });
+  }, '/admin/redirects/?notice=redirect-saved', showRedirect));
 
   app.post('/redirects/:id/delete', async (request, reply) => {
     await deps.redirects.delete(staffOf(request), from(request));
     return reply.redirect('/admin/redirects/?notice=redirect-deleted', 303);
   });
 
-  app.get('/settings/', async (request, reply) => {
-    deps.auth.require(staffOf(request), 'settings.manage');
-    const frame = await adminFrame(deps, request, reply);
-    return sendAdminPage(reply, renderSettingsPage(frame, await deps.settings.get(), noticeFrom(request)));
-  });
+  app.get('/settings/', async (request, reply) => showSettings(request, reply, noticeFrom(request)));
 
   app.post('/settings/', async (request, reply) => {
     const user = staffOf(request);
     deps.auth.require(user, 'settings.manage');
-    const form = settingsForm.parse(request.body ?? {}) as Record<string, string>;
-    const patch = settingsChanges(form, await deps.settings.get());
-    if (Object.keys(patch).length) await changeSettings(deps, user, patch);
-    return reply.redirect('/admin/settings/?notice=settings-saved', 303);
+    return submitForm(request, reply, async () => {
+      const form = settingsForm.parse(request.body ?? {}) as Record<string, string>;
+      const patch = settingsChanges(form, await deps.settings.get());
+      if (Object.keys(patch).length) await changeSettings(deps, user, patch);
+    }, '/admin/settings/?notice=settings-saved', showSettings);
   });
 
   app.get('/audit/', async (request, reply) => {
