@@ -58,6 +58,8 @@ for (const { dialect } of testDatabases) {
       const editor = await patch('editor', { name: 'Taken over' });
       assert.deepEqual([editor.statusCode, (editor.json() as { error: { code: string } }).error.code], [403, 'NOT_ALLOWED']);
       assert.equal((await t.server.inject({ url: '/admin/api/settings' })).statusCode, 401);
+      const noCsrf = await t.server.inject({ method: 'PATCH', url: '/admin/api/settings', headers: { cookie: staff.cookie('administrator'), 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'No token' }) });
+      assert.deepEqual([noCsrf.statusCode, (noCsrf.json() as { error: { code: string } }).error.code], [403, 'CSRF_REJECTED']);
     });
   });
 }
