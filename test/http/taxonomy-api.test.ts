@@ -88,6 +88,13 @@ for (const { dialect } of testDatabases) {
       assert.ok(log.some((e) => e.action === 'term.merge' && e.subjectId === into.id));
     });
 
+    it('a restart does not bring back the seed terms that were renamed or merged away', async () => {
+      await t.dateline.prepare({ demoContent: false });
+      assert.equal(await term('region', 'canada'), undefined);
+      assert.equal((await t.server.inject('/region/canada/')).headers.location, '/region/usa/');
+      assert.ok(await term('region', 'asia'), 'terms still in place are kept');
+    });
+
     it('refuses merging into itself or a sub-term, and unknown terms', async () => {
       const asia = await term('region', 'asia');
       const southAsia = await term('region', 'south-asia');
