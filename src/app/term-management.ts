@@ -5,6 +5,7 @@ import type { RedirectKind } from '../domain/redirect.js';
 import { isSlug } from '../domain/slug.js';
 import type { Taxonomy, Term } from '../domain/taxonomy.js';
 import { archiveMoves, planMerge, planMove } from '../domain/term-tree.js';
+import { followRegionRename, REGION_TAXONOMY } from './article-analysis.js';
 import type { AuthService } from './auth-service.js';
 import { tags, type ContentEvents } from './content-events.js';
 import type { Clock, Store } from './ports.js';
@@ -21,7 +22,8 @@ export interface MergeResult {
  * The back office's taxonomy operations: add, rename (slug too), move and merge terms. Public
  * term URLs are `/<taxonomy>/<term>/` (docs/decisions/0002-urls.md): a move keeps the URL, a
  * slug change or a merge leaves redirects from every old archive address (page and feeds) to
- * the new one. Each step checks `taxonomy.manage` and is recorded in the audit log.
+ * the new one, and the country → Region table follows a renamed or merged Region term. Each step
+ * checks `taxonomy.manage` and is recorded in the audit log.
  */
 export class TermManagement {
   constructor(private readonly deps: { store: Store; taxonomies: TaxonomyService; auth: AuthService; clock: Clock; events: ContentEvents }) {}
@@ -56,6 +58,7 @@ export class TermManagement {
     await this.deps.store.transaction(async (tx) => {
       await tx.taxonomies.updateTerm(next);
       await this.leaveRedirects(tx, moves, 'moved');
+      if (taxonomy.slug === REGION_TAXONOMY && slug !== term.slug) await followRegionRename(tx, term.slug, slug, this.deps.clock.now());
       this.changed(tx, [tags.term(term.id)]);
     });
     await this.deps.auth.audit({ kind: 'user', user }, 'term.rename', 'term', term.id, {
@@ -88,6 +91,7 @@ export class TermManagement {
       const touched = await tx.taxonomies.reassignArticles(plan.from.id, plan.into.id);
       await tx.taxonomies.deleteTerm(plan.from.id);
       await this.leaveRedirects(tx, moves, 'merged');
+      if (taxonomy.slug === REGION_TAXONOMY) await followRegionRename(tx, plan.from.slug, plan.into.slug, this.deps.clock.now());
       this.changed(tx, [tags.term(plan.from.id), tags.term(plan.into.id), tags.termList(plan.into.id), ...touched.map((id) => tags.article(id))]);
       return touched;
     });

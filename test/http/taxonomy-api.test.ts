@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TermId } from '../../src/domain/ids.js';
+import { regionMappingSettingKey } from '../../src/domain/site-settings.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
 import { signInStaff } from '../support/staff-sessions.js';
@@ -86,6 +87,9 @@ for (const { dialect } of testDatabases) {
       assert.deepEqual([old.statusCode, old.headers.location], [301, '/region/usa/']);
       const log = await t.dateline.store.audit.list({ offset: 0, limit: 10 });
       assert.ok(log.some((e) => e.action === 'term.merge' && e.subjectId === into.id));
+      const table = await t.dateline.store.settings.get(regionMappingSettingKey) as { countries: Record<string, string[]> };
+      assert.deepEqual(table.countries.CA, ['usa'], 'the country table follows the merge, so Canadian stories suggest the surviving term');
+      assert.ok(!Object.values(table.countries).flat().includes('canada'));
     });
 
     it('a restart does not bring back the seed terms that were renamed or merged away', async () => {
