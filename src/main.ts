@@ -123,7 +123,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const bodies = new MarkdownBodyRenderer();
   const settings = new SettingsService({ store, clock, events, overrides: config.siteUrl ? { url: config.siteUrl } : { url: `http://${config.host}:${config.port}` } });
   const taxonomies = new TaxonomyService({ store, newId, events });
-  const authors = new AuthorService({ store, newId, events });
+  const authors = new AuthorService({ store, newId, events, clock });
   const sources = new SourceService({ store, newId, events });
   const quotes = new QuoteService({ store, clock, newId, bodies, events });
   const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en', quotes });

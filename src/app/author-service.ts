@@ -3,8 +3,10 @@ import type { Author, AuthorLink } from '../domain/author.js';
 import type { AuthorId, IdGenerator, Slug } from '../domain/ids.js';
 import { isSlug, slugify, slugLookupPrefix, uniqueSlug } from '../domain/slug.js';
 import { can, type User } from '../domain/staff.js';
+import { archiveMoves } from '../domain/term-tree.js';
+import { leaveArchiveRedirects } from './archive-redirects.js';
 import { tags, type ContentEvents } from './content-events.js';
-import type { Store } from './ports.js';
+import type { Clock, Store } from './ports.js';
 
 /** What an editor sets on an author's profile. */
 export interface AuthorProfile {
@@ -19,7 +21,7 @@ const MAX_LINKS = 20;
 
 /** Authors: created on import by name, edited by editors. */
 export class AuthorService {
-  constructor(private readonly deps: { store: Store; newId: IdGenerator; events: ContentEvents }) {}
+  constructor(private readonly deps: { store: Store; newId: IdGenerator; events: ContentEvents; clock: Clock }) {}
 
   /** The author with this name (case-insensitive), created when there is none. */
   async findOrCreate(name: string, details: Partial<Pick<Author, 'bio' | 'url' | 'slug' | 'avatarUrl' | 'links'>> = {}, store: Store = this.deps.store): Promise<Author> {
@@ -67,8 +69,8 @@ export class AuthorService {
   }
 
   /**
-   * Changes an author's profile. A changed slug moves the public archive to the new address;
-   * the old one stops answering, so editors are warned on the form.
+   * Changes an author's profile. A changed slug moves the public archive (page and feeds) to the
+   * new address and leaves 301 redirects from the old ones, as a renamed term does.
    */
   async update(id: AuthorId, input: AuthorProfile & { slug: string }, actor: User): Promise<Author> {
     requireAuthorManagement(actor);
@@ -82,6 +84,7 @@ export class AuthorService {
       if (slug !== current.slug) await assertFreeSlug(tx, slug, id);
       const updated: Author = { ...current, ...profile, slug: slug as Slug };
       await tx.authors.update(updated);
+      if (slug !== current.slug) await leaveArchiveRedirects(tx, archiveMoves('author', current.slug, slug), 'moved', this.deps.clock.now());
       tx.afterCommit(() => this.deps.events.publish({ tags: [tags.author(id), tags.authorDirectory] }));
       return updated;
     });

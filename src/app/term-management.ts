@@ -6,6 +6,7 @@ import { isSlug } from '../domain/slug.js';
 import type { Taxonomy, Term } from '../domain/taxonomy.js';
 import { archiveMoves, planMerge, planMove } from '../domain/term-tree.js';
 import { followRegionRename, REGION_TAXONOMY } from './article-analysis.js';
+import { leaveArchiveRedirects } from './archive-redirects.js';
 import type { AuthService } from './auth-service.js';
 import { tags, type ContentEvents } from './content-events.js';
 import type { Clock, Store } from './ports.js';
@@ -101,18 +102,8 @@ export class TermManagement {
     return { into: plan.into, articlesMoved: articles.length, redirects: moves };
   }
 
-  /**
-   * Old → new redirects for moved archive addresses. The new address is live again, so a
-   * redirect stored from it goes; redirects that pointed at an old address now point at the new
-   * one, so readers never follow a chain (and renaming back and forth makes no loop).
-   */
-  private async leaveRedirects(tx: Store, moves: readonly { from: string; to: string }[], kind: RedirectKind): Promise<void> {
-    const createdAt = this.deps.clock.now();
-    for (const { from, to } of moves) {
-      await tx.redirects.delete(to);
-      await tx.redirects.retarget(from, to);
-      await tx.redirects.put({ fromPath: from, toPath: to, kind, createdAt, status: 301 });
-    }
+  private leaveRedirects(tx: Store, moves: readonly { from: string; to: string }[], kind: RedirectKind): Promise<void> {
+    return leaveArchiveRedirects(tx, moves, kind, this.deps.clock.now());
   }
 
   private async termWithTaxonomy(termId: string): Promise<{ term: Term; taxonomy: Taxonomy; index: TaxonomyIndex }> {

@@ -157,6 +157,10 @@ for (const { dialect } of testDatabases) {
       const renamed = await editor.post(`/admin/authors/${id}`, { name: 'Lina R. Reporter', slug: 'lina', bio: '', url: '', avatarUrl: '', links: '' });
       assert.equal(renamed.statusCode, 303);
       assert.equal((await t.server.inject({ url: '/author/lina/' })).statusCode, 200);
+      for (const [from, to] of [['/author/lina-reporter/', '/author/lina/'], ['/author/lina-reporter/feed.json', '/author/lina/feed.json']]) {
+        const old = await t.server.inject({ url: from! });
+        assert.deepEqual([old.statusCode, old.headers.location], [301, to], `${from} redirects after the slug change`);
+      }
       const taken = await editor.post(`/admin/authors/${id}`, { name: 'Lina R. Reporter', slug: (await t.dateline.store.authors.list()).find((a) => a.id !== id)!.slug });
       assert.equal(taken.statusCode, 409);
       assert.match((await editor.get('/admin/authors/')).body, /Lina R\. Reporter/);

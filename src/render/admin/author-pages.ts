@@ -43,7 +43,7 @@ export function renderAuthorFormPage(frame: AdminFrame, author: Author | null, v
 <form method="post" action="${action}" class="management-form">
   ${csrfField(frame)}
   ${field({ name: 'name', label: 'Name', value: values.name, required: true })}
-  ${field({ name: 'slug', label: 'Slug', value: values.slug, hint: author ? 'Part of the public address /author/slug/. Changing it moves the page; links to the old address stop working.' : 'Optional: made from the name when empty.' })}
+  ${field({ name: 'slug', label: 'Slug', value: values.slug, hint: author ? 'Part of the public address /author/slug/. Changing it moves the page and its feeds; the old addresses redirect to the new.' : 'Optional: made from the name when empty.' })}
   ${textareaField({ name: 'bio', label: 'Biography', value: values.bio, rows: 5, hint: 'Shown at the top of the author\'s public page.' })}
   ${field({ name: 'url', label: 'Website', type: 'url', value: values.url })}
   <div class="field media-choice" data-media-choice="avatar">
