@@ -11,6 +11,7 @@ import { searchCountLimit } from '../../src/search/kysely-search-index.js';
 import { fullTextEngineFor } from '../../src/search/search-index-factory.js';
 import { KyselyStore } from '../../src/storage/kysely-store.js';
 import { searchMigration } from '../../src/storage/migrations/0003-search.js';
+import { searchByPublicationMigration } from '../../src/storage/migrations/0016-search-by-publication.js';
 import { testDatabases } from '../support/databases.js';
 import { at, makeArticle, testId, type AuthorId, type Slug, type SourceId, type TaxonomyId, type TermId } from '../support/fixtures.js';
 
@@ -267,13 +268,13 @@ for (const testDb of testDatabases) {
     it('indexes existing articles when the migration runs', async () => {
       await add({ slug: 'backfill' as Slug, title: 'Wrenholt backfilled', language: 'ru' });
       if (db.capabilities.fullText === 'fts5') {
-        await sql`DROP TABLE article_search_fts`.execute(db.db);
-        await sql`DROP TABLE article_search_docs`.execute(db.db);
+        for (const table of ['article_search_fts', 'article_search_head_fts', 'article_search_docs']) await sql`DROP TABLE ${sql.table(table)}`.execute(db.db);
+        await searchByPublicationMigration(db.capabilities).up(db.db);
       } else {
         await sql`DROP TABLE article_search`.execute(db.db);
+        await sql`DROP INDEX articles_search_filter_idx`.execute(db.db);
+        await searchMigration(db.capabilities).up(db.db);
       }
-      await sql`DROP INDEX articles_search_filter_idx`.execute(db.db);
-      await searchMigration(db.capabilities).up(db.db);
       assert.deepEqual(await slugsFor('wrenholt'), ['backfill']);
       assert.equal((await search('ракета')).total, 1);
     });
