@@ -57,6 +57,6 @@ describe('a page from tiers', () => {
     const page = await pageOfTiers(planOver([
       { id: 'body', tiers: ['anywhere'], at: 3 }, { id: 'head', tiers: ['head', 'anywhere'], at: 2 }, { id: 'title', tiers: ['title', 'head', 'anywhere'], at: 1 },
     ]).plan, 0, 10);
-    assert.deepEqual(page, [{ id: 'title', score: 3 }, { id: 'head', score: 2 }, { id: 'body', score: 1 }]);
+    assert.deepEqual(page, [{ id: 'title', tier: 'title', score: 3 }, { id: 'head', tier: 'head', score: 2 }, { id: 'body', tier: 'anywhere', score: 1 }]);
   });
 });

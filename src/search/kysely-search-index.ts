@@ -82,7 +82,7 @@ export class KyselySearchIndex implements SearchIndex {
         const article = articles.get(r.id);
         // The index answered visibility and filters; checking the loaded article too costs nothing
         // and keeps a hit the index holds stale facts for off the page.
-        return article && passesFilter(article, filter) ? [hitOf(article, r.score, clauses)] : [];
+        return article && passesFilter(article, filter) ? [hitOf(article, r.score, clauses, r.tier !== 'anywhere')] : [];
       }),
     };
   }
@@ -127,16 +127,16 @@ export class KyselySearchIndex implements SearchIndex {
  * that has that many fills the page; one that has fewer is then known whole, so the next tier's
  * first `offset + limit` rows, less those already taken, continue the order exactly.
  */
-export async function pageOfTiers(plan: MatchPlan, offset: number, limit: number): Promise<{ id: string; score: number }[]> {
+export async function pageOfTiers(plan: MatchPlan, offset: number, limit: number): Promise<{ id: string; tier: SearchTier; score: number }[]> {
   const wanted = offset + limit;
-  const ordered: { id: string; score: number }[] = [];
+  const ordered: { id: string; tier: SearchTier; score: number }[] = [];
   const taken = new Set<string>();
   for (const { tier, score } of TIERS) {
     const ids = await plan.newest(tier, wanted);
     for (const id of ids) {
       if (!taken.has(id)) {
         taken.add(id);
-        ordered.push({ id, score });
+        ordered.push({ id, tier, score });
       }
     }
     if (ids.length >= wanted) break;
@@ -176,19 +176,23 @@ export function passesFilter(article: Article, filter: SearchFilter): boolean {
     && termGroupsOf(filter).every((group) => group.some((id) => article.termIds.includes(id)));
 }
 
-/** A hit with its title and the best passage highlighted for the article's language. */
-function hitOf(article: Article, score: number, clauses: readonly SearchClause[]): SearchHit {
+/**
+ * A hit with its title and the best passage highlighted for the article's language. `inHead`:
+ * every clause was found in the title or standfirst (the head tiers).
+ */
+function hitOf(article: Article, score: number, clauses: readonly SearchClause[], inHead: boolean): SearchHit {
   const matcher = matcherFor(clauses, searchLanguageOf(article.language));
+  const titleHtml = highlightAll(article.title, matcher);
   const fromStandfirst = article.standfirst ? bestSnippet(article.standfirst, matcher) : null;
-  // The body is shown only when it has more of the query than the standfirst: when the standfirst
-  // has all of it, the body (the costly part, thousands of words) need not be read.
-  if (fromStandfirst && fromStandfirst.clauses === clauses.length) {
-    return { article, score, titleHtml: highlightAll(article.title, matcher), snippetHtml: fromStandfirst.html };
+  // The body (the costly part, thousands of words) is read only for hits found through it: when
+  // the title and standfirst show every word of the query, the standfirst is the passage.
+  if ((fromStandfirst && fromStandfirst.clauses === clauses.length) || (inHead && article.standfirst)) {
+    return { article, score, titleHtml, snippetHtml: fromStandfirst?.html ?? leadSnippet(article.standfirst!) };
   }
   const body = plainTextOfHtml(article.bodyHtml);
   const fromBody = bestSnippet(body, matcher);
   const snippetHtml = fromBody && (!fromStandfirst || fromBody.clauses > fromStandfirst.clauses)
     ? fromBody.html
     : fromStandfirst?.html ?? leadSnippet(article.standfirst || article.excerpt || body);
-  return { article, score, titleHtml: highlightAll(article.title, matcher), snippetHtml };
+  return { article, score, titleHtml, snippetHtml };
 }
