@@ -1,13 +1,22 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SearchFacts, SearchSource } from './search-document.js';
 
 /**
  * The next `limit` articles after id `after` (in id order) with what the index keeps of them,
  * for rebuilds and migrations. Raw SQL over the tables as they stand, so a migration can call it.
  */
-export async function indexedFieldsAfter<DB>(db: Kysely<DB>, after: string, limit: number): Promise<(SearchSource & SearchFacts)[]> {
+export function indexedFieldsAfter<DB>(db: Kysely<DB>, after: string, limit: number): Promise<(SearchSource & SearchFacts)[]> {
+  return indexedFieldsWhere(db, sql`id > ${after} ORDER BY id LIMIT ${limit}`);
+}
+
+/** The articles with these ids (those that exist) with what the index keeps of them. */
+export function indexedFieldsOfIds<DB>(db: Kysely<DB>, ids: readonly string[]): Promise<(SearchSource & SearchFacts)[]> {
+  return ids.length === 0 ? Promise.resolve([]) : indexedFieldsWhere(db, sql`id IN (${sql.join([...ids])})`);
+}
+
+async function indexedFieldsWhere<DB>(db: Kysely<DB>, where: RawBuilder<unknown>): Promise<(SearchSource & SearchFacts)[]> {
   const { rows } = await sql<{ id: string; title: string; standfirst: string | null; body_html: string; language: string; status: string; published_at: string | null; source_id: string | null }>`
-    SELECT id, title, standfirst, body_html, language, status, published_at, source_id FROM articles WHERE id > ${after} ORDER BY id LIMIT ${limit}`.execute(db);
+    SELECT id, title, standfirst, body_html, language, status, published_at, source_id FROM articles WHERE ${where}`.execute(db);
   if (rows.length === 0) return [];
   const ids = sql.join(rows.map((r) => r.id));
   const [authors, terms] = await Promise.all([

@@ -5,7 +5,7 @@ import type { SearchHit, SearchIndex, SearchQuery, SearchResults } from '../app/
 import { rowToArticle } from '../storage/article-rows.js';
 import type { Database } from '../storage/schema.js';
 import { bestSnippet, highlightAll, leadSnippet, matcherFor } from './highlight.js';
-import { indexedFieldsAfter } from './indexed-fields.js';
+import { indexedFieldsAfter, indexedFieldsOfIds } from './indexed-fields.js';
 import { searchDocumentOf, type SearchDocument, type SearchFacts } from './search-document.js';
 import { searchLanguageOf } from './search-languages.js';
 import { parseSearchQuery, type SearchClause } from './search-query-parser.js';
@@ -103,6 +103,14 @@ export class KyselySearchIndex implements SearchIndex {
     };
     // One transaction: readers keep seeing the old index until the new one is complete.
     return this.db.isTransaction ? run(this.db) : this.db.transaction().execute(run);
+  }
+
+  async reindex(articleIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < articleIds.length; i += REBUILD_BATCH) {
+      for (const fields of await indexedFieldsOfIds(this.db, articleIds.slice(i, i + REBUILD_BATCH))) {
+        await this.engine.writeDocument(this.db, searchDocumentOf(fields), fields);
+      }
+    }
   }
 
   /** The articles with these ids, with their author and term links, by id. */

@@ -335,6 +335,15 @@ for (const testDb of testDatabases) {
       assert.deepEqual((await search('gorsewick', { from: same, to: same })).total, 5, 'a range of one millisecond holds them all');
     });
 
+    it('follows terms changed outside the article repository once those articles are reindexed', async () => {
+      const article = await add({ slug: 'merged' as Slug, title: 'Quenmoor harbour', termIds: [asia.id] });
+      // What a term merge does: moves the links in one statement, then reindexes the articles it moved.
+      await sql`UPDATE article_terms SET term_id = ${energy.id} WHERE article_id = ${article.id} AND term_id = ${asia.id}`.execute(db.db);
+      await store.search.reindex([article.id, testId()]);
+      assert.deepEqual(await slugsFor('quenmoor', { termIds: [energy.id] }), ['merged']);
+      assert.deepEqual(await slugsFor('quenmoor', { termIds: [asia.id] }), []);
+    });
+
     it('returns whole articles with their authors and terms', async () => {
       const article = await add({ slug: 'whole' as Slug, title: 'Tindervale whole', termIds: [france.id], authorIds: [otherAuthor.id, author.id] });
       const [hit] = (await search('tindervale')).hits;
