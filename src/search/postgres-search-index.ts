@@ -32,7 +32,8 @@ export const postgresTsvectorEngine: FullTextEngine = {
     if (!readings[TIERS.indexOf('anywhere')]) return null;
     const matching = (tier: SearchTier) => {
       const reading = readings[TIERS.indexOf(tier)];
-      return reading ? sql.join([sql`s.vector @@ ${reading}::tsquery`, ...visibleAndFiltered(filter)], sql` AND `) : null;
+      const vector = tier === 'anywhere' ? sql`s.vector` : sql`s.head_vector`;
+      return reading ? sql.join([sql`${vector} @@ ${reading}::tsquery`, ...visibleAndFiltered(filter)], sql` AND `) : null;
     };
     return {
       async count(limit) {

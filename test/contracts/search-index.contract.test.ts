@@ -370,6 +370,7 @@ for (const testDb of testDatabases) {
         await sql`DROP TABLE article_search`.execute(db.db);
         await sql`DROP INDEX articles_search_filter_idx`.execute(db.db);
         await searchMigration(db.capabilities).up(db.db);
+        await searchByPublicationMigration(db.capabilities).up(db.db);
       }
       assert.deepEqual(await slugsFor('wrenholt'), ['backfill']);
       assert.equal((await search('ракета')).total, 1);
