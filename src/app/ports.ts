@@ -185,6 +185,12 @@ export interface SearchIndex {
   search(query: SearchQuery): Promise<SearchResults>;
   /** Indexes every stored article afresh and drops entries of articles that no longer exist; returns how many were indexed. */
   rebuild(): Promise<number>;
+  /**
+   * Indexes these articles afresh. The article repository keeps the index in step by itself; code
+   * that changes an article's bylines, terms or source without it (a term merge) calls this in the
+   * same transaction, because SQLite's index answers those filters from its own copy.
+   */
+  reindex(articleIds: readonly string[]): Promise<void>;
 }
 
 export interface UserRepository {

@@ -90,6 +90,8 @@ export class TermManagement {
     const articles = await this.deps.store.transaction(async (tx) => {
       for (const child of plan.reparented) await tx.taxonomies.updateTerm(child);
       const touched = await tx.taxonomies.reassignArticles(plan.from.id, plan.into.id);
+      // The search index keeps each article's terms for its filters; these changed under it.
+      await tx.search.reindex(touched);
       await tx.taxonomies.deleteTerm(plan.from.id);
       await this.leaveRedirects(tx, moves, 'merged');
       if (taxonomy.slug === REGION_TAXONOMY) await followRegionRename(tx, plan.from.slug, plan.into.slug, this.deps.clock.now());

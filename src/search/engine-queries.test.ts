@@ -8,9 +8,10 @@ const clauses = (q: string) => parseSearchQuery(q).clauses;
 
 describe('engine query text', () => {
   it('FTS5: loose words match any stem in the stem columns; phrases and prefixes the word columns', () => {
-    assert.equal(fts5MatchOf(clauses('missiles "carbon tax" lith*')),
-      '({title_stems standfirst_stems body_stems} : ("missiles" OR "missil")) AND ({title standfirst body} : "carbon tax") AND ({title standfirst body} : "lith" *)');
-    assert.equal(fts5MatchOf(clauses('ракеты')), '({title_stems standfirst_stems body_stems} : ("ракеты" OR "ракет"))');
+    assert.equal(fts5MatchOf(clauses('missiles "carbon tax" lith* border')),
+      '({title_stems standfirst_stems body_stems} : (("missiles" OR "missil") AND ("border" OR "bord"))) AND ({title standfirst body} : (("carbon tax") AND ("lith" *)))');
+    assert.equal(fts5MatchOf(clauses('ракеты')), '({title_stems standfirst_stems body_stems} : (("ракеты" OR "ракет")))');
+    assert.equal(fts5MatchOf(clauses('"carbon tax"')), '({title standfirst body} : (("carbon tax")))');
   });
 
   it('PostgreSQL: every word quoted, phrases with <->, prefixes with :*', () => {

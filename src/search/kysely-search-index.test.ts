@@ -1,30 +1,62 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pageFromCandidates } from './kysely-search-index.js';
+import { pageOfTiers, type MatchPlan, type SearchTier } from './kysely-search-index.js';
 
-const candidates = (...scores: number[]) => scores.map((score, i) => ({ id: `id-${String(i).padStart(2, '0')}`, score }));
-const visible = (ids: string[], publishedAt = '2026-01-01T00:00:00.000Z') => ids.map((id) => ({ id, published_at: publishedAt }));
+/**
+ * A plan over an in-memory list of matches, each with the tiers it is in and a publication
+ * order; the reference answer ranks every match by best tier, then newest.
+ */
+function planOver(matches: { id: string; tiers: SearchTier[]; at: number }[]): { plan: MatchPlan; asked: number[] } {
+  const asked: number[] = [];
+  const plan: MatchPlan = {
+    count: async (limit) => Math.min(limit, matches.length),
+    newest: async (tier, limit) => {
+      asked.push(limit);
+      return matches.filter((m) => m.tiers.includes(tier)).sort((a, b) => b.at - a.at).slice(0, limit).map((m) => m.id);
+    },
+  };
+  return { plan, asked };
+}
 
-describe('a page from the engine\'s best candidates', () => {
-  it('is the visible candidates in order when the engine had no more matches than asked for', () => {
-    const page = pageFromCandidates(candidates(9, 8, 7), 10, visible(['id-00', 'id-02']), 0, 5);
-    assert.deepEqual(page?.map((r) => r.id), ['id-00', 'id-02']);
+const rank = { title: 3, head: 2, anywhere: 1 } as const;
+function reference(matches: { id: string; tiers: SearchTier[]; at: number }[]): string[] {
+  const best = (m: { tiers: SearchTier[] }) => Math.max(...m.tiers.map((t) => rank[t]));
+  return [...matches].sort((a, b) => best(b) - best(a) || b.at - a.at).map((m) => m.id);
+}
+
+describe('a page from tiers', () => {
+  it('is the same as ranking every match, for every page of random match sets', async () => {
+    let seed = 5;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 200; round++) {
+      const matches = Array.from({ length: Math.floor(random() * 40) }, (_, i) => {
+        const roll = random();
+        // A title match is a head match is a match anywhere, as the engines' tiers are.
+        const tiers: SearchTier[] = roll < 0.2 ? ['title', 'head', 'anywhere'] : roll < 0.45 ? ['head', 'anywhere'] : ['anywhere'];
+        return { id: `m${i}`, tiers, at: Math.floor(random() * 1000) * 100 + i };
+      });
+      const expected = reference(matches);
+      for (const limit of [1, 3, 7]) {
+        for (let offset = 0; offset <= matches.length; offset += limit) {
+          const page = await pageOfTiers(planOver(matches).plan, offset, limit);
+          assert.deepEqual(page.map((r) => r.id), expected.slice(offset, offset + limit), `round ${round}, offset ${offset}, limit ${limit}`);
+        }
+      }
+    }
   });
 
-  it('is used when its last row scores strictly better than the worst candidate', () => {
-    const page = pageFromCandidates(candidates(9, 8, 7, 6), 4, visible(['id-00', 'id-01', 'id-02', 'id-03']), 0, 2);
-    assert.deepEqual(page?.map((r) => r.id), ['id-00', 'id-01']);
+  it('stops asking once a tier fills the page, and asks each tier for no more than the page needs', async () => {
+    const matches = Array.from({ length: 30 }, (_, i) => ({ id: `t${i}`, tiers: ['title', 'head', 'anywhere'] as SearchTier[], at: i }));
+    const { plan, asked } = planOver(matches);
+    const page = await pageOfTiers(plan, 10, 10);
+    assert.deepEqual(page.map((r) => r.id), Array.from({ length: 10 }, (_, i) => `t${19 - i}`));
+    assert.deepEqual(asked, [20]);
   });
 
-  it('is refused when a match left out could tie with or beat its last row', () => {
-    assert.equal(pageFromCandidates(candidates(9, 8, 8), 3, visible(['id-00', 'id-01', 'id-02']), 0, 3), null, 'the last row ties the worst candidate');
-    assert.equal(pageFromCandidates(candidates(9, 8, 7), 3, visible(['id-02']), 0, 1), null, 'hidden candidates leave only the worst one');
-    assert.equal(pageFromCandidates(candidates(9, 8, 7), 3, visible(['id-00']), 0, 2), null, 'too few candidates pass the filters');
-  });
-
-  it('orders equal scores newer first, then by id', () => {
-    const passing = [...visible(['id-00']), ...visible(['id-01'], '2026-05-01T00:00:00.000Z'), ...visible(['id-02'])];
-    const page = pageFromCandidates(candidates(5, 5, 5), 10, passing, 0, 3);
-    assert.deepEqual(page?.map((r) => r.id), ['id-01', 'id-02', 'id-00']);
+  it('scores title above head above body-only hits', async () => {
+    const page = await pageOfTiers(planOver([
+      { id: 'body', tiers: ['anywhere'], at: 3 }, { id: 'head', tiers: ['head', 'anywhere'], at: 2 }, { id: 'title', tiers: ['title', 'head', 'anywhere'], at: 1 },
+    ]).plan, 0, 10);
+    assert.deepEqual(page, [{ id: 'title', tier: 'title', score: 3 }, { id: 'head', tier: 'head', score: 2 }, { id: 'body', tier: 'anywhere', score: 1 }]);
   });
 });

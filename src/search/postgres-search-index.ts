@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
-import { KyselySearchIndex, type FullTextEngine, type MatchPlan } from './kysely-search-index.js';
-import { searchDocumentOf, type SearchDocument, type SearchSource } from './search-document.js';
+import type { Article } from '../domain/article.js';
+import { KyselySearchIndex, visibleAndFiltered, type FullTextEngine, type MatchPlan, type SearchFilter, type SearchTier } from './kysely-search-index.js';
+import { indexedFieldsOf, searchDocumentOf, type SearchDocument } from './search-document.js';
 import { allPgConfigs } from './search-languages.js';
 import type { SearchClause } from './search-query-parser.js';
 
@@ -14,6 +15,10 @@ async function writeDocument(db: Kysely<Database>, doc: SearchDocument): Promise
     ON CONFLICT (article_id) DO UPDATE SET config = excluded.config, vector = excluded.vector`.execute(db);
 }
 
+/** The vector weights a tier's matches must carry: title A, standfirst B (body C, anywhere: any). */
+const TIER_WEIGHTS: Readonly<Record<SearchTier, string>> = { title: 'A', head: 'AB', anywhere: '' };
+const TIERS = Object.keys(TIER_WEIGHTS) as SearchTier[];
+
 /**
  * PostgreSQL full-text search. `article_search` (migration 0003) holds one tsvector per article,
  * built from the TypeScript-folded words with the configuration of the article's language
@@ -22,20 +27,32 @@ async function writeDocument(db: Kysely<Database>, doc: SearchDocument): Promise
  * article of any supported language without knowing the reader's language.
  */
 export const postgresTsvectorEngine: FullTextEngine = {
-  async plan(db: Kysely<Database>, clauses: readonly SearchClause[]): Promise<MatchPlan | null> {
-    const tsquery = await readingsOf(db, tsQueryTextOf(clauses));
-    if (!tsquery) return null;
-    const query = sql`${tsquery}::tsquery`;
+  async plan(db: Kysely<Database>, clauses: readonly SearchClause[], filter: SearchFilter): Promise<MatchPlan | null> {
+    const readings = await readingsOf(db, TIERS.map((tier) => tsQueryTextOf(clauses, TIER_WEIGHTS[tier])));
+    if (!readings[TIERS.indexOf('anywhere')]) return null;
+    const matching = (tier: SearchTier) => {
+      const reading = readings[TIERS.indexOf(tier)];
+      const vector = tier === 'anywhere' ? sql`s.vector` : sql`s.head_vector`;
+      return reading ? sql.join([sql`${vector} @@ ${reading}::tsquery`, ...visibleAndFiltered(filter)], sql` AND `) : null;
+    };
     return {
-      from: sql`article_search s JOIN articles a ON a.id = s.article_id`,
-      where: sql`s.vector @@ ${query}`,
-      // Weights are {D, C, B, A}: a title match counts ten times a body match.
-      score: sql<number>`ts_rank_cd('{0.1, 0.1, 0.4, 1.0}'::float4[], s.vector, ${query})`,
+      async count(limit) {
+        const { rows } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM (SELECT 1 FROM article_search s JOIN articles a ON a.id = s.article_id
+          WHERE ${matching('anywhere')!} LIMIT ${limit}) AS matches`.execute(db);
+        return Number(rows[0]?.n ?? 0);
+      },
+      async newest(tier, limit) {
+        const where = matching(tier);
+        if (!where) return [];
+        const { rows } = await sql<{ id: string }>`SELECT a.id AS id FROM article_search s JOIN articles a ON a.id = s.article_id
+          WHERE ${where} ORDER BY a.published_at DESC, a.id DESC LIMIT ${limit}`.execute(db);
+        return rows.map((r) => r.id);
+      },
     };
   },
 
-  async write(db: Kysely<Database>, article: SearchSource): Promise<void> {
-    await writeDocument(db, searchDocumentOf(article));
+  async write(db: Kysely<Database>, article: Article): Promise<void> {
+    await writeDocument(db, searchDocumentOf(indexedFieldsOf(article)));
   },
 
   writeDocument,
@@ -57,30 +74,35 @@ export class PostgresSearchIndex extends KyselySearchIndex {
 }
 
 /**
- * The query read in every configuration, as one tsquery: the distinct readings OR-ed; null when
- * every configuration reads only stop words. Built in a round trip of its own so the main query
- * gets a constant the planner can estimate (repeated identical readings made it overestimate
- * matches fourfold and choose sequential scans). The text is PostgreSQL's own tsquery output.
+ * Each query text read in every configuration, as one tsquery per text: the distinct readings
+ * OR-ed; null when every configuration reads only stop words. Built in a round trip of its own so
+ * the main query gets a constant the planner can estimate (repeated identical readings made it
+ * overestimate matches fourfold and choose sequential scans). The text is PostgreSQL's own tsquery output.
  */
-async function readingsOf(db: Kysely<Database>, text: string): Promise<string | null> {
-  const readings = sql.join(allPgConfigs.map((config) => sql`(to_tsquery(${sql.lit(config)}::regconfig, ${text}))`), sql`, `);
-  const { rows } = await sql<{ q: string }>`SELECT DISTINCT r.q::text AS q FROM (VALUES ${readings}) AS r (q) WHERE numnode(r.q) > 0`.execute(db);
-  return rows.length ? rows.map((r) => `(${r.q})`).sort().join(' | ') : null;
+async function readingsOf(db: Kysely<Database>, texts: readonly string[]): Promise<(string | null)[]> {
+  const readings = sql.join(texts.flatMap((text, i) => allPgConfigs.map((config) => sql`(${i}, to_tsquery(${sql.lit(config)}::regconfig, ${text}))`)), sql`, `);
+  const { rows } = await sql<{ i: number; q: string }>`SELECT DISTINCT r.i AS i, r.q::text AS q FROM (VALUES ${readings}) AS r (i, q) WHERE numnode(r.q) > 0`.execute(db);
+  return texts.map((_, i) => {
+    const mine = rows.filter((r) => Number(r.i) === i).map((r) => `(${r.q})`).sort();
+    return mine.length ? mine.join(' | ') : null;
+  });
 }
 
 /**
  * to_tsquery() text for parsed clauses: every word single-quoted (nothing inside quotes is
- * tsquery syntax), phrases joined with <->, prefixes marked :*, clauses joined with &.
+ * tsquery syntax), phrases joined with <->, prefixes marked :*, clauses joined with &; each word
+ * restricted to the vector weights given (none: any).
  */
-export function tsQueryTextOf(clauses: readonly SearchClause[]): string {
+export function tsQueryTextOf(clauses: readonly SearchClause[], weights = ''): string {
+  const label = (star: string) => (star || weights ? `:${star}${weights}` : '');
   return clauses.map((clause) => {
     switch (clause.kind) {
       case 'word':
-        return quote(clause.word);
+        return quote(clause.word) + label('');
       case 'prefix':
-        return `${quote(clause.prefix)}:*`;
+        return quote(clause.prefix) + label('*');
       case 'phrase':
-        return clause.words.length === 1 ? quote(clause.words[0]!) : `(${clause.words.map(quote).join(' <-> ')})`;
+        return clause.words.length === 1 ? quote(clause.words[0]!) + label('') : `(${clause.words.map((w) => quote(w) + label('')).join(' <-> ')})`;
     }
   }).join(' & ');
 }

@@ -1,3 +1,4 @@
+import type { Article } from '../domain/article.js';
 import { searchLanguageOf, type SearchLanguage } from './search-languages.js';
 import { foldedWordsOf, plainTextOfHtml } from './search-text.js';
 
@@ -8,6 +9,19 @@ export interface SearchSource {
   standfirst: string | null;
   bodyHtml: string;
   language: string;
+}
+
+/**
+ * What the SQLite index also keeps of an article so that visibility and filters are answered
+ * inside FTS5 (see sqlite-search-index.ts): its status and publication time, bylines, terms and
+ * source.
+ */
+export interface SearchFacts {
+  status: string;
+  publishedAt: string | null;
+  authorIds: readonly string[];
+  termIds: readonly string[];
+  sourceId: string | null;
 }
 
 /** Caps that keep one huge article from costing more than it is worth (PostgreSQL also limits a tsvector to 1 MB). */
@@ -36,4 +50,13 @@ export function searchDocumentOf(source: SearchSource): SearchDocument {
 /** The stems of `words` in `language`, one per word, space-separated (positions line up with the words). */
 export function stemmedText(words: readonly string[], language: SearchLanguage): string {
   return words.map((w) => language.stem(w)).join(' ');
+}
+
+/** What the index keeps of a stored article. */
+export function indexedFieldsOf(article: Article): SearchSource & SearchFacts {
+  return {
+    id: article.id, title: article.title, standfirst: article.standfirst, bodyHtml: article.bodyHtml, language: article.language,
+    status: article.status, publishedAt: article.publishedAt, authorIds: article.authorIds, termIds: article.termIds,
+    sourceId: article.syndication?.sourceId ?? null,
+  };
 }

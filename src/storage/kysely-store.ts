@@ -95,7 +95,5 @@ export class KyselyStore implements Store {
 }
 
 /** Fails loudly: a store built without capabilities is a wiring mistake, not an empty result. */
-const searchNotWired: SearchIndex = {
-  search: () => Promise.reject(new Error('Search is not wired: create KyselyStore with { capabilities } from openDatabase().')),
-  rebuild: () => Promise.reject(new Error('Search is not wired: create KyselyStore with { capabilities } from openDatabase().')),
-};
+const notWired = () => Promise.reject(new Error('Search is not wired: create KyselyStore with { capabilities } from openDatabase().'));
+const searchNotWired: SearchIndex = { search: notWired, rebuild: notWired, reindex: notWired };

@@ -11,6 +11,7 @@ import { searchCountLimit } from '../../src/search/kysely-search-index.js';
 import { fullTextEngineFor } from '../../src/search/search-index-factory.js';
 import { KyselyStore } from '../../src/storage/kysely-store.js';
 import { searchMigration } from '../../src/storage/migrations/0003-search.js';
+import { searchByPublicationMigration } from '../../src/storage/migrations/0016-search-by-publication.js';
 import { testDatabases } from '../support/databases.js';
 import { at, makeArticle, testId, type AuthorId, type Slug, type SourceId, type TaxonomyId, type TermId } from '../support/fixtures.js';
 
@@ -247,6 +248,102 @@ for (const testDb of testDatabases) {
       assert.deepEqual(last.hits.map((h) => h.article.slug), ['pellowarn-visible'], 'the weakest match comes last');
     });
 
+    it('ranks, filters and pages exactly as a reference that ranks every match', async () => {
+      let seed = 23;
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+      const words = ['krumpt', 'vollux'];
+      const written: Article[] = [];
+      const placed = new Map<string, { title: Set<string>; standfirst: Set<string>; body: Set<string> }>();
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 90; i++) {
+          const fields = { title: new Set<string>(), standfirst: new Set<string>(), body: new Set<string>() };
+          for (const word of words) {
+            for (const field of ['title', 'standfirst', 'body'] as const) if (random() < 0.35) fields[field].add(word);
+          }
+          const text = (set: Set<string>) => `Filler ${[...set].join(' and ')} text`;
+          const roll = random();
+          const status = roll < 0.1 ? 'draft' : 'published';
+          // Distinct times, a few of them after `now`: future-dated articles stay hidden.
+          const publishedAt = status === 'draft' ? null : at(new Date(Date.parse('2026-01-01T00:00:00Z') + i * 37 * 3_600_000 + Math.floor(random() * 1000)).toISOString());
+          const article = makeArticle({
+            slug: `ref-${i}` as Slug, title: text(fields.title), standfirst: text(fields.standfirst), ...body(text(fields.body)), status, publishedAt,
+            termIds: [pick([europe.id, france.id, asia.id]), ...(random() < 0.5 ? [energy.id] : [])],
+            authorIds: random() < 0.3 ? [author.id, otherAuthor.id] : [pick([author.id, otherAuthor.id])],
+            syndication: random() < 0.4
+              ? { sourceId: source.id, originalPublisher: 'Wire', originalUrl: null, originalAuthor: null, originalPublishedAt: null, copyrightHolder: null, copyrightLine: null, licence: null, searchPolicy: 'noindex' }
+              : null,
+          });
+          await tx.articles.insert(article);
+          written.push(article);
+          placed.set(article.id, fields);
+        }
+      });
+      const reference = (wanted: string[], extra: Partial<SearchQuery>): string[] => {
+        const q = { text: '', now, offset: 0, limit: 0, ...extra };
+        const tierOf = (article: Article): number => {
+          const f = placed.get(article.id)!;
+          if (wanted.every((w) => f.title.has(w))) return 3;
+          if (wanted.every((w) => f.title.has(w) || f.standfirst.has(w))) return 2;
+          return wanted.every((w) => f.title.has(w) || f.standfirst.has(w) || f.body.has(w)) ? 1 : 0;
+        };
+        return written
+          .filter((a) => tierOf(a) > 0 && a.status === 'published' && a.publishedAt! <= q.now && (!q.from || a.publishedAt! >= q.from) && (!q.to || a.publishedAt! <= q.to))
+          .filter((a) => (!q.sourceId || a.syndication?.sourceId === q.sourceId) && (!q.authorId || a.authorIds.includes(q.authorId)))
+          .filter((a) => [...(q.termIds ? [q.termIds] : []), ...(q.termGroups ?? [])].every((g) => g.some((t) => a.termIds.includes(t))))
+          .sort((a, b) => tierOf(b) - tierOf(a) || (a.publishedAt! < b.publishedAt! ? 1 : -1))
+          .map((a) => a.slug);
+      };
+      const filters: Partial<SearchQuery>[] = [
+        {}, { termIds: [europe.id, france.id] }, { termGroups: [[europe.id, france.id], [energy.id]] }, { authorId: otherAuthor.id },
+        { sourceId: source.id }, { from: at('2026-03-01T00:00:00Z'), to: at('2026-04-15T00:00:00Z') }, { authorId: author.id, termIds: [asia.id] },
+      ];
+      let compared = 0;
+      for (const text of ['krumpt', 'vollux krumpt']) {
+        for (const extra of filters) {
+          const expected = reference(text.split(' '), extra);
+          const pages = [];
+          for (let offset = 0; offset < expected.length + 5; offset += 5) pages.push(...await slugsFor(text, { ...extra, offset, limit: 5 }));
+          assert.deepEqual(pages, expected, `${text} ${JSON.stringify(extra)}`);
+          assert.equal((await search(text, extra)).total, expected.length);
+          compared += expected.length;
+        }
+      }
+      assert.ok(compared > 100, `only ${compared} hits compared`);
+    });
+
+    it('moves an article in the order when its publication time changes, and hides it while unpublished', async () => {
+      const older = await add({ slug: 'move-older' as Slug, title: 'Thornquill report', publishedAt: at('2026-02-01T00:00:00Z') });
+      const newer = await add({ slug: 'move-newer' as Slug, title: 'Thornquill update', publishedAt: at('2026-03-01T00:00:00Z') });
+      assert.deepEqual(await slugsFor('thornquill'), ['move-newer', 'move-older']);
+      await store.articles.update({ ...older, publishedAt: at('2026-04-01T00:00:00Z') });
+      assert.deepEqual(await slugsFor('thornquill'), ['move-older', 'move-newer']);
+      await store.articles.update({ ...newer, status: 'draft', publishedAt: null });
+      assert.deepEqual(await slugsFor('thornquill'), ['move-older']);
+      await store.articles.update({ ...newer, publishedAt: at('2026-05-01T00:00:00Z') });
+      assert.deepEqual(await slugsFor('thornquill'), ['move-newer', 'move-older']);
+    });
+
+    it('keeps articles published in the same millisecond apart', async () => {
+      const same = at('2026-02-02T02:02:02.002Z');
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 5; i++) await tx.articles.insert(makeArticle({ slug: `same-ms-${i}` as Slug, title: `Gorsewick ${i}`, publishedAt: same }));
+      });
+      const found = await search('gorsewick', { limit: 10 });
+      assert.equal(found.total, 5);
+      assert.deepEqual(found.hits.map((h) => h.article.slug).sort(), ['same-ms-0', 'same-ms-1', 'same-ms-2', 'same-ms-3', 'same-ms-4']);
+      assert.deepEqual((await search('gorsewick', { from: same, to: same })).total, 5, 'a range of one millisecond holds them all');
+    });
+
+    it('follows terms changed outside the article repository once those articles are reindexed', async () => {
+      const article = await add({ slug: 'merged' as Slug, title: 'Quenmoor harbour', termIds: [asia.id] });
+      // What a term merge does: moves the links in one statement, then reindexes the articles it moved.
+      await sql`UPDATE article_terms SET term_id = ${energy.id} WHERE article_id = ${article.id} AND term_id = ${asia.id}`.execute(db.db);
+      await store.search.reindex([article.id, testId()]);
+      assert.deepEqual(await slugsFor('quenmoor', { termIds: [energy.id] }), ['merged']);
+      assert.deepEqual(await slugsFor('quenmoor', { termIds: [asia.id] }), []);
+    });
+
     it('returns whole articles with their authors and terms', async () => {
       const article = await add({ slug: 'whole' as Slug, title: 'Tindervale whole', termIds: [france.id], authorIds: [otherAuthor.id, author.id] });
       const [hit] = (await search('tindervale')).hits;
@@ -267,13 +364,14 @@ for (const testDb of testDatabases) {
     it('indexes existing articles when the migration runs', async () => {
       await add({ slug: 'backfill' as Slug, title: 'Wrenholt backfilled', language: 'ru' });
       if (db.capabilities.fullText === 'fts5') {
-        await sql`DROP TABLE article_search_fts`.execute(db.db);
-        await sql`DROP TABLE article_search_docs`.execute(db.db);
+        for (const table of ['article_search_fts', 'article_search_head_fts', 'article_search_docs']) await sql`DROP TABLE ${sql.table(table)}`.execute(db.db);
+        await searchByPublicationMigration(db.capabilities).up(db.db);
       } else {
         await sql`DROP TABLE article_search`.execute(db.db);
+        await sql`DROP INDEX articles_search_filter_idx`.execute(db.db);
+        await searchMigration(db.capabilities).up(db.db);
+        await searchByPublicationMigration(db.capabilities).up(db.db);
       }
-      await sql`DROP INDEX articles_search_filter_idx`.execute(db.db);
-      await searchMigration(db.capabilities).up(db.db);
       assert.deepEqual(await slugsFor('wrenholt'), ['backfill']);
       assert.equal((await search('ракета')).total, 1);
     });

@@ -77,12 +77,17 @@ for (const { dialect } of testDatabases) {
       const from = await term('region', 'canada');
       const into = await term('region', 'usa');
       const [fromCount, intoCount] = [await articlesOf(from.id), await articlesOf(into.id)];
+      const [movedArticle] = await t.dateline.store.articles.listVisible({ now: t.clock.now(), termIds: [from.id as TermId] }, { offset: 0, limit: 1 });
+      assert.ok(movedArticle, 'the demo site has an article in Canada');
       const merged = await call('POST', `/admin/api/taxonomies/terms/${from.id}/merge`, { intoId: into.id });
       assert.equal(merged.statusCode, 200, merged.body);
       assert.equal((merged.json() as { articlesMoved: number }).articlesMoved, fromCount);
       assert.equal(await term('region', 'canada'), undefined);
       assert.ok(await articlesOf(into.id) >= intoCount && await articlesOf(into.id) <= intoCount + fromCount);
       assert.equal(await articlesOf(from.id), 0);
+      // Search filters by the surviving term find the moved article (the index keeps terms of its own).
+      const found = await t.dateline.store.search.search({ text: movedArticle.title.split(/\s+/)[0]!, termIds: [into.id as TermId], now: t.clock.now(), offset: 0, limit: 100 });
+      assert.ok(found.hits.some((h) => h.article.id === movedArticle.id), 'a search filtered by the surviving term finds the moved article');
       const old = await t.server.inject('/region/canada/');
       assert.deepEqual([old.statusCode, old.headers.location], [301, '/region/usa/']);
       const log = await t.dateline.store.audit.list({ offset: 0, limit: 10 });

@@ -12,6 +12,7 @@ import * as quotes from './0009-quotes.js';
 import * as intelligence from './0011-intelligence.js';
 import * as adminScreens from './0012-admin-screens.js';
 import * as authorProfiles from './0013-author-profiles.js';
+import { searchByPublicationMigration } from './0016-search-by-publication.js';
 
 /**
  * Every migration in order. Both dialects run the same list; names never change once shipped.
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration | ((capabilities: DatabaseCapabilitie
   '0011-intelligence': intelligence,
   '0012-admin-screens': adminScreens,
   '0013-author-profiles': authorProfiles,
+  '0016-search-by-publication': searchByPublicationMigration,
 };
 
 /** Hands Kysely's Migrator the compiled-in migrations for an engine with these capabilities (no directory scanning, so bundles work). */
