@@ -42,6 +42,7 @@ export const errorCatalogue = {
   MEDIA_TOO_LARGE: 'invalid',
   MEDIA_IN_USE: 'conflict',
   STAFF_NOT_SIGNED_IN: 'unauthenticated',
+  MEMBER_EMAIL_TAKEN: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
