@@ -26,3 +26,13 @@ export interface ImportMediaLedger {
   /** Articles the site import created from this source, after `afterId` by id, at most `limit`. */
   importedArticles(sourceKey: string, afterId: string, limit: number): Promise<ArticleId[]>;
 }
+
+/**
+ * Fetches a file an old site published, for the media library (the safe fetcher in production:
+ * public addresses only, size and time capped). Failures are AppErrors whose `details.reason`
+ * is the fetcher's code (`forbidden-address`, `too-large`, `timeout`, `unsupported-content-type`,
+ * `http-status`, `network`…).
+ */
+export interface RemoteMediaSource {
+  fetch(url: string): Promise<{ bytes: Uint8Array; url: string }>;
+}
