@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { importWxrFile } from '../../src/cli/import-wxr.js';
-import { loadConfig } from '../../src/config/config.js';
 import type { ArticleId } from '../../src/domain/ids.js';
-import { createDateline, type Dateline } from '../../src/main.js';
-import { dropSchema, testDatabases, testPostgresUrl } from '../support/databases.js';
+import type { Dateline } from '../../src/main.js';
+import { testDatabases } from '../support/databases.js';
+import { freshDateline } from '../support/fresh-dateline.js';
 
 const corpus = fileURLToPath(new URL('../../../shared/corpus/wxr/', import.meta.url));
 const counter = fileURLToPath(new URL('../support/wxr_counts.py', import.meta.url));
@@ -19,23 +17,6 @@ const files = readdirSync(corpus, { recursive: true, encoding: 'utf8' }).filter(
 /** Counts taken by a different parser (Python's ElementTree), not by Dateline's reader. */
 function independentCounts(file: string): Record<string, number> & { error?: string } {
   return JSON.parse(execFileSync('python3', [counter, file], { encoding: 'utf8' })) as Record<string, number> & { error?: string };
-}
-
-async function freshDateline(dialect: 'sqlite' | 'postgres'): Promise<{ dateline: Dateline; dispose(): Promise<void> }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dateline-wxr-'));
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const env: Record<string, string> = { DATA_DIR: dir, LOG_LEVEL: 'silent', SITE_URL: 'https://news.example' };
-  if (dialect === 'postgres') Object.assign(env, { DATABASE_URL: testPostgresUrl, DATABASE_SCHEMA: schema });
-  const dateline = await createDateline(loadConfig(env));
-  await dateline.prepare({ demoContent: false });
-  return {
-    dateline,
-    async dispose() {
-      await dateline.stop();
-      rmSync(dir, { recursive: true, force: true });
-      if (dialect === 'postgres') await dropSchema(schema);
-    },
-  };
 }
 
 async function countRows(dateline: Dateline, table: 'articles' | 'comments'): Promise<number> {

@@ -42,9 +42,9 @@ const PAGE = 200;
 type Resolved = { state: 'stored'; localUrl: string } | { state: 'external'; reason: string };
 
 /**
- * Copies an imported site's media into the library and points its articles at the copies: the
- * attachments the import kept as links, every article's feature image and the images in its
- * body. It runs after the item import, over what that recorded, so it works the same on a first
+ * Copies an imported site's media into the library and points its articles at the copies: every
+ * article's feature image, the images in its body and image files it links to, then the
+ * attachments the import kept as links that no article showed. It runs after the item import, over what that recorded, so it works the same on a first
  * run, a resumed one, or a later run on a site imported without media.
  *
  * Each address is fetched once per source: the outcome (library item, or the reason it stays
@@ -57,17 +57,18 @@ export class SiteMediaImport {
 
   async run(sourceKey: string, options: { retryFailed?: boolean } = {}, onOutcome: (outcome: SiteMediaOutcome) => void = () => undefined): Promise<SiteMediaReport> {
     const run = new MediaRun(this.deps, sourceKey, options.retryFailed ?? false, onOutcome);
-    for (let after = ''; ;) {
-      const page = await this.deps.store.importMedia.externalItems(sourceKey, after, PAGE);
-      for (const item of page) await run.resolve(item.url, `attachment ${item.originKey}`, '');
-      if (page.length < PAGE) break;
-      after = page[page.length - 1]!.originKey;
-    }
+    // Articles first, so an image is stored with the alt text the article gives it.
     for (let after = ''; ;) {
       const page = await this.deps.store.importMedia.importedArticles(sourceKey, after, PAGE);
       for (const id of page) await run.localizeArticle(id);
       if (page.length < PAGE) break;
       after = page[page.length - 1]!;
+    }
+    for (let after = ''; ;) {
+      const page = await this.deps.store.importMedia.externalItems(sourceKey, after, PAGE);
+      for (const item of page) await run.resolve(item.url, `attachment ${item.originKey}`, '');
+      if (page.length < PAGE) break;
+      after = page[page.length - 1]!.originKey;
     }
     if (run.report.articlesUpdated > 0) this.deps.events.publish({ tags: [tags.everything] });
     return run.report;
@@ -100,10 +101,10 @@ class MediaRun {
       const resolved = await this.resolve(url, label, url === feature ? article.featureImage?.alt ?? '' : '');
       if (resolved.state === 'stored') replacements.set(url, resolved.localUrl);
     }
-    // Links to the full-size file of an image (WordPress's "link to media file") follow it when that file was copied too.
+    // Links to an image file (WordPress's "link to media file" around a smaller size) are copied too.
     for (const href of linkedFiles(article.bodyHtml)) {
-      const resolved = this.known.get(href) ?? (await this.recorded(href));
-      if (resolved?.state === 'stored') replacements.set(href, resolved.localUrl);
+      const resolved = await this.resolve(href, label, '');
+      if (resolved.state === 'stored') replacements.set(href, resolved.localUrl);
     }
     if (replacements.size === 0) return;
     const changed = await store.transaction(async (tx) => {
