@@ -8,6 +8,11 @@ import { articlePath } from '../../src/domain/article.js';
 import type { Slug } from '../../src/domain/ids.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
+import { freshDateline } from '../support/fresh-dateline.js';
+import { failOnForeignConnections } from '../support/loopback-tripwire.js';
+import { createSafeFetcher } from '../../src/ingest/fetch/safe-fetcher.js';
+
+failOnForeignConnections();
 
 const corpus = fileURLToPath(new URL('../../../shared/corpus/ghost-export/', import.meta.url));
 
@@ -16,7 +21,9 @@ function expected(file: string) {
   const json = JSON.parse(readFileSync(file, 'utf8'));
   const data = json.db?.[0]?.data ?? json.data?.data ?? json.data;
   const posts = data.posts as { slug: string; title: string; status: string; visibility?: string }[];
-  return { posts, users: (data.users ?? []).length as number, tags: (data.tags ?? []) as { name: string; slug: string }[], members: (data.members ?? []).length as number };
+  const featureImages = [...new Set(posts.map((p) => (p as { feature_image?: string | null }).feature_image).filter((u): u is string => !!u)
+    .map((u) => u.replace('__GHOST_URL__', 'https://old.example').replace(/^\/(?!\/)/, 'https://old.example/')))];
+  return { posts, featureImages, users: (data.users ?? []).length as number, tags: (data.tags ?? []) as { name: string; slug: string }[], members: (data.members ?? []).length as number };
 }
 
 for (const { dialect } of testDatabases) {
@@ -64,6 +71,25 @@ for (const { dialect } of testDatabases) {
         assert.deepEqual(await tables(), before);
       });
     }
+
+    test('with --download-media and the old sites unreachable, every feature image of the corpus is reported as kept at its address', { skip: dialect !== 'sqlite' }, async () => {
+      for (const name of ['ghost-migrate/export-db-wrapped.json', 'ghost-migrate/export-flat.json', 'ghost-core/import-data-1.json']) {
+        const file = path.join(corpus, name);
+        const want = expected(file);
+        const offline = createSafeFetcher({ resolver: async (host) => { throw Object.assign(new Error(`${host} not found`), { code: 'ENOTFOUND' }); } });
+        const { dateline, dispose } = await freshDateline(dialect, { mediaFetcher: offline });
+        try {
+          const report = await importGhostFile(dateline, file, { quiet: true, sourceUrl: 'https://old.example', downloadMedia: true });
+          assert.ok(report?.media, name);
+          assert.equal(report.counts.articles, want.posts.length, name);
+          assert.equal(report.media.downloaded, 0);
+          const external = new Map(report.media.external.map((e) => [e.url, e.reason ?? '']));
+          for (const url of want.featureImages) assert.match(external.get(url) ?? 'not reported', /^unreachable: /, `${name}: ${url}`);
+        } finally {
+          await dispose();
+        }
+      }
+    });
 
     test('members: every one with a usable, not yet taken address arrives field by field; the rest are reported; a second run changes nothing', async () => {
       const app = await createTestApp(dialect, { demo: false });

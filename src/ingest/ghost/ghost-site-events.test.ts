@@ -76,3 +76,11 @@ test('members come with their labels in order, status, note and subscription (su
   const broken = events.find((e) => e.type === 'skip');
   assert.ok(broken?.type === 'skip' && broken.originKey === 'ghost:members-at:3' && /email/.test(broken.reason));
 });
+
+test('with the old address, relative image paths (feature and body) point there; relative links stay relative', async () => {
+  const [post] = articles(await eventsOf({
+    posts: [{ id: 'a', title: 'A', slug: 'a', status: 'published', feature_image: '/content/images/f.jpg', html: '<p><a href="/tag/x/">x</a><img src="/content/images/y.png"><img src="//cdn.example/z.png"></p>' }],
+  }, 'https://old.example/'));
+  assert.equal(post!.featureImage?.url, 'https://old.example/content/images/f.jpg');
+  assert.equal(post!.bodyHtml, '<p><a href="/tag/x/">x</a><img src="https://old.example/content/images/y.png"><img src="//cdn.example/z.png"></p>');
+});

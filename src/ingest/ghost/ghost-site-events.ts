@@ -37,6 +37,11 @@ function withSiteUrl(value: string, siteUrl: string | null): string {
   return value.replace(GHOST_URL, siteUrl ?? '');
 }
 
+/** An image path relative to the old site (`/content/images/…`) as an address there, when the address is known. */
+function onOldSite(url: string, siteUrl: string | null): string {
+  return siteUrl && url.startsWith('/') && !url.startsWith('//') ? `${siteUrl}${url}` : url;
+}
+
 function languageOf(post: GhostPostItem['post']): string | null {
   const code = post.locale ?? post.language;
   return code ? code.split(/[-_]/)[0]!.toLowerCase() : null;
@@ -58,7 +63,7 @@ function articleDraft(item: GhostPostItem, siteUrl: string | null): SiteArticleD
   const type = post.type ?? (post.page ? 'page' : 'post');
   const relative = /(^|["'\s(])\/content\/images\//.test(body.html) || (post.feature_image ?? '').startsWith('/');
   if (!siteUrl && (/__GHOST_URL__/.test(body.html) || relative)) notes.push('images use addresses relative to the old Ghost site; pass --source-url to keep them loading from there');
-  const feature = post.feature_image ? withSiteUrl(post.feature_image, siteUrl) : null;
+  const feature = post.feature_image ? onOldSite(withSiteUrl(post.feature_image, siteUrl), siteUrl) : null;
   const oldPaths = [`/${slug}/`];
   if (post.uuid) oldPaths.push(`/p/${post.uuid}/`);
   return {
@@ -66,7 +71,7 @@ function articleDraft(item: GhostPostItem, siteUrl: string | null): SiteArticleD
     postType: type,
     title: post.title,
     slug,
-    bodyHtml: withSiteUrl(body.html, siteUrl),
+    bodyHtml: withSiteUrl(body.html, siteUrl).replace(/(<img\b[^>]*?\ssrc=["'])(\/(?!\/)[^"']*)/gi, (_, start: string, src: string) => start + onOldSite(src, siteUrl)),
     excerpt: post.custom_excerpt,
     language: languageOf(post),
     status,
