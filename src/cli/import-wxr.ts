@@ -85,7 +85,7 @@ export function describeReport(file: string, report: SiteImportReport): string {
   const c = report.counts;
   const lines = [
     `${file}: ${report.resumed ? 'resumed; ' : ''}${c.articles} articles, ${c.comments} comments, ${c.authors} authors, ${c.terms} terms, ${c.redirects} redirects${c.members ? ` and ${c.members} members` : ''} imported; ` +
-    `${c.already} already imported (or repeated in the file), ${c.skipped} skipped, ${c.external} media kept as links, ${c.failed} failed`,
+    `${c.already} already imported (or repeated in the file), ${c.skipped} skipped, ${c.external} attachments recorded, ${c.failed} failed`,
   ];
   if (report.fatal) lines.push(`${file}: reading stopped: ${report.fatal}. Everything before that point is imported; fix the file and run the import again to continue.`);
   return lines.join('\n');
