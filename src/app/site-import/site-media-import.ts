@@ -57,6 +57,12 @@ export class SiteMediaImport {
 
   async run(sourceKey: string, options: { retryFailed?: boolean } = {}, onOutcome: (outcome: SiteMediaOutcome) => void = () => undefined): Promise<SiteMediaReport> {
     const run = new MediaRun(this.deps, sourceKey, options.retryFailed ?? false, onOutcome);
+    for (let after = ''; ;) {
+      const page = await this.deps.store.importMedia.externalItems(sourceKey, after, PAGE);
+      for (const item of page) run.attachments.add(item.url);
+      if (page.length < PAGE) break;
+      after = page[page.length - 1]!.originKey;
+    }
     // Articles first, so an image is stored with the alt text the article gives it.
     for (let after = ''; ;) {
       const page = await this.deps.store.importMedia.importedArticles(sourceKey, after, PAGE);
@@ -80,6 +86,8 @@ class MediaRun {
   readonly report: SiteMediaReport = { downloaded: 0, reused: 0, external: [], articlesUpdated: 0 };
   private readonly known = new Map<string, Resolved>();
   private readonly hostFailures = new Map<string, number>();
+  /** Addresses of the export's attachments (original files). */
+  readonly attachments = new Set<string>();
 
   constructor(
     private readonly deps: SiteMediaImportDeps,
@@ -98,7 +106,7 @@ class MediaRun {
     if (feature && isRemoteImageUrl(feature) && !wanted.includes(feature)) wanted.unshift(feature);
     const replacements = new Map<string, string>();
     for (const url of wanted) {
-      const resolved = await this.resolve(url, label, url === feature ? article.featureImage?.alt ?? '' : '');
+      const resolved = await this.resolve(this.originalOf(url), label, url === feature ? article.featureImage?.alt ?? '' : '');
       if (resolved.state === 'stored') replacements.set(url, resolved.localUrl);
     }
     // Links to an image file (WordPress's "link to media file" around a smaller size) are copied too.
@@ -116,6 +124,15 @@ class MediaRun {
       return true;
     });
     if (changed) this.report.articlesUpdated++;
+  }
+
+  /**
+   * WordPress puts resized copies in posts (`photo-300x200.jpg` for the attachment `photo.jpg`);
+   * the library makes its own sizes, so it takes the original when the export has it.
+   */
+  private originalOf(url: string): string {
+    const original = url.replace(/-\d+x\d+(\.[a-z0-9]+)(?=$|[?#])/i, '$1');
+    return original !== url && this.attachments.has(original) ? original : url;
   }
 
   /** The library URL for an address, downloading it when nothing is recorded for it yet. */
