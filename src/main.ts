@@ -8,6 +8,7 @@ import { AuthService } from './app/auth-service.js';
 import { argon2PasswordHasher } from './auth/argon2-password-hasher.js';
 import { createSmtpMailer } from './mail/smtp-mailer.js';
 import { AuthorService } from './app/author-service.js';
+import { StaffService } from './app/staff-service.js';
 import { createContentEvents, type ContentEvents } from './app/content-events.js';
 import { DemoSeeder } from './app/demo-seeder.js';
 import { FeedService } from './app/feed-service.js';
@@ -64,6 +65,7 @@ export interface Dateline {
   services: {
     articles: ArticleService;
     authors: AuthorService;
+    staff: StaffService;
     sources: SourceService;
     taxonomies: TaxonomyService;
     settings: SettingsService;
@@ -150,7 +152,9 @@ export async function createDateline(config: Config, overrides: DatelineOverride
   const analysis = new ArticleAnalysisService({ store, bodies, taxonomies, themes, duplicates });
   const syndication = new SyndicationQueries({ store, clock, settings, taxonomies });
   const apiKeys = new ApiKeyService({ store, clock, newId });
-  const auth = new AuthService({ store, clock, newId, hasher: argon2PasswordHasher, mailer: createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom }) });
+  const mailer = createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom });
+  const auth = new AuthService({ store, clock, newId, hasher: argon2PasswordHasher, mailer });
+  const staff = new StaffService({ store, clock, auth, mailer });
   const demo = new DemoSeeder({ store, articles, authors, sources, taxonomies, settings });
   const safeFetcher = createSafeFetcher({
     timeoutMs: config.fetch.timeoutMs,
@@ -195,14 +199,14 @@ export async function createDateline(config: Config, overrides: DatelineOverride
 
   return {
     config, database, store, events, clock, cache, searchCache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, siteMedia, media, editor, quotes, themes, duplicates, analysis },
+    services: { articles, authors, staff, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, siteMedia, media, editor, quotes, themes, duplicates, analysis },
     buildServer: (options = {}) => buildServer({
       site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media, people: quotes, redirects: new RedirectResolver({ store }),
       searchCache: options.cacheSearches === false ? null : searchCache,
       admin: {
         auth, apiKeys, editor, presence, site, settings, taxonomies, assets: adminAssets.urls, publicAssets: assets, sanitize: (html) => bodies.sanitize(html),
         media, mediaMaxBytes: config.media.maxBytes, sources,
-        analysis,
+        analysis, authors, staff,
       },
       contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
       health: async () => {

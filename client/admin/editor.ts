@@ -6,6 +6,8 @@ import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import { embedFor } from '../../src/domain/embeds.js';
 import { ask } from './dialog.js';
+import { mountMediaFields } from './media-fields.js';
+import { mediaLibraryAllowed, pickImage } from './media-picker.js';
 import { cleanPastedHtml } from './paste.js';
 import { Embed, Figure } from './tiptap-nodes.js';
 
@@ -82,9 +84,16 @@ function mountEditor(f: HTMLFormElement, area: HTMLTextAreaElement): Editor {
       },
     },
     {
-      // Images by URL for now; the media library's picker can take this button over.
+      // From the media library (or an upload); an address from elsewhere remains possible.
       label: 'Image',
       run: async () => {
+        // Contributors may not use the library: they go straight to an address.
+        const picked = mediaLibraryAllowed() ? await pickImage(csrf, { title: 'Insert an image', offerUrl: true }) : 'by-url';
+        if (picked && picked !== 'by-url') {
+          editor.chain().focus().insertContent({ type: 'figure', attrs: { src: picked.src, alt: picked.alt, caption: picked.caption, credit: picked.credit } }).run();
+          return;
+        }
+        if (!picked) return;
         const values = await ask('Image', [
           { name: 'src', label: 'Image URL', type: 'url', required: true },
           { name: 'alt', label: 'Alternative text (what the image shows)' },
@@ -216,6 +225,7 @@ function heartbeat(articleId: string): void {
   window.setInterval(() => void beat(), 15_000);
 }
 
+mountMediaFields(csrf);
 if (form && textarea) {
   mountEditor(form, textarea);
   fillSourceDefaults(form);

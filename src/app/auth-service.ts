@@ -186,8 +186,8 @@ export class AuthService {
   }
 
   /** Records an action in the audit log. */
-  async audit(actor: Actor, action: AuditAction, subjectType: string | null, subjectId: string | null, details: Record<string, unknown> | null = null): Promise<void> {
-    await this.deps.store.audit.append({
+  async audit(actor: Actor, action: AuditAction, subjectType: string | null, subjectId: string | null, details: Record<string, unknown> | null = null, store: Store = this.deps.store): Promise<void> {
+    await store.audit.append({
       id: this.deps.newId(), at: this.deps.clock.now(), userId: actor.kind === 'user' ? actor.user.id : null,
       actor: actor.kind === 'user' ? `${actor.user.name} <${actor.user.email}>` : 'command line',
       action, subjectType, subjectId, details,

@@ -54,7 +54,7 @@ export class MediaService {
 
   /**
    * Stores an image a site import brought from the old site, under the same checks as an upload
-   * but credited to no one (the import runs from the command line, not as a member of staff).
+   * but credited to no one (the import runs from the command line, not as one of the staff).
    */
   importImage(input: MediaUpload): Promise<{ item: MediaItem; created: boolean }> {
     return this.store(input, null);
@@ -158,6 +158,11 @@ export class MediaService {
     this.deps.events.publish({ tags: [tags.media(id)] });
   }
 
+  /** Articles that show the item (as feature image or in the body), at most `limit`. */
+  async usage(id: MediaId, limit = 20): Promise<{ id: string; title: string }[]> {
+    return this.deps.store.media.articlesUsing((await this.get(id)).sha256, limit);
+  }
+
   /** A rendition's file for the public URL `/media/<sha256>/<width>.<ext>`, or null. */
   openVariant(sha256: string, width: number, format: MediaFormat): Promise<StoredFile | null> {
     if (!sha256Hex.test(sha256) || !Number.isInteger(width) || width < 1 || width > 100_000) return Promise.resolve(null);
@@ -168,9 +173,14 @@ export class MediaService {
 /** Who uploaded an item may describe or remove it; so may anyone who edits every article (editors and above). */
 function requireManage(actor: User, item: MediaItem): void {
   requireUpload(actor);
-  if (item.uploadedBy !== actor.id && !can(actor.role, 'article.edit-any')) {
+  if (!mayChangeMedia(actor, item)) {
     throw new AppError('NOT_ALLOWED', `Your role (${actor.role}) allows changing only the images you uploaded yourself.`, { details: { capability: 'article.edit-any' } });
   }
+}
+
+/** True when `actor` may describe or delete `item`: their own upload, or any item for editors and above. */
+export function mayChangeMedia(actor: User, item: MediaItem): boolean {
+  return can(actor.role, 'media.upload') && (item.uploadedBy === actor.id || can(actor.role, 'article.edit-any'));
 }
 
 function requireUpload(actor: User): void {

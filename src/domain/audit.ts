@@ -4,7 +4,7 @@ import type { UserId } from './staff.js';
 /** What the audit log records: publishing decisions, deletions, settings and staff changes. */
 export const auditActions = [
   'article.publish', 'article.unpublish', 'article.schedule', 'article.delete', 'article.archive',
-  'settings.change', 'staff.create', 'staff.role-change', 'staff.disable', 'staff.sign-out-everywhere',
+  'settings.change', 'staff.create', 'staff.invite', 'staff.role-change', 'staff.disable', 'staff.enable', 'staff.sign-out-everywhere',
   'staff.password-reset', 'site.setup', 'api-key.create', 'api-key.revoke', 'inbox.publish', 'inbox.reject',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

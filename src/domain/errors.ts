@@ -42,6 +42,8 @@ export const errorCatalogue = {
   MEDIA_TOO_LARGE: 'invalid',
   MEDIA_IN_USE: 'conflict',
   STAFF_NOT_SIGNED_IN: 'unauthenticated',
+  USER_NOT_FOUND: 'not-found',
+  LAST_OWNER: 'conflict',
   MEMBER_EMAIL_TAKEN: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 

@@ -3,6 +3,7 @@
  * it is itself `SafeHtml` (another template, or sanitized markup passed through `trusted`).
  * Escaping by default is what keeps titles, bylines and notices from outside inert.
  */
+import { escapeHtml } from '../domain/html-escape.js';
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -12,12 +13,7 @@ export class SafeHtml {
 
 type Interpolation = SafeHtml | string | number | null | undefined | false | readonly Interpolation[];
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for use in element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => escapes[c]!);
-}
+export { escapeHtml };
 
 function render(value: Interpolation): string {
   if (value === null || value === undefined || value === false) return '';

@@ -1,4 +1,5 @@
 import type { ArchiveSubject, ArticleView, ListingView, PageData, SiteFrame } from '../app/public-site.js';
+import type { Author } from '../domain/author.js';
 import { formatDate } from './dates.js';
 import { html, type SafeHtml } from './html.js';
 import { layout, type LayoutAssets } from './layout.js';
@@ -29,6 +30,8 @@ function pagination(basePath: string, listing: ListingView): SafeHtml {
 interface ListingHeading {
   title: string;
   intro: string | null;
+  /** An author's portrait, shown beside the title. */
+  portrait?: { src: string; alt: string } | null;
   basePath: string;
   breadcrumbs?: { name: string; path: string }[];
   related?: { heading: string; links: { name: string; path: string }[] };
@@ -43,6 +46,7 @@ function renderListing(frame: SiteFrame, assets: LayoutAssets, heading: ListingH
   <section aria-labelledby="listing-title">
     ${heading.breadcrumbs ? html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${heading.breadcrumbs.map((b) => html`<li><a href="${b.path}">${b.name}</a></li>`)}</ol></nav>` : ''}
     <h1 id="listing-title">${heading.title}${page > 1 ? html` <small>(page ${page})</small>` : ''}</h1>
+    ${heading.portrait ? html`<img class="listing-portrait" src="${heading.portrait.src}" alt="${heading.portrait.alt}" width="128" height="128">` : ''}
     ${heading.intro ? html`<p class="listing-intro">${heading.intro}</p>` : ''}
     ${listing.items.length ? html`<ol class="cards">${listing.items.map((v) => card(v, frame))}</ol>` : html`<p>Nothing has been published here yet.</p>`}
     ${pagination(heading.basePath, listing)}
@@ -93,8 +97,10 @@ function headingOf(subject: ArchiveSubject): ListingHeading {
       return {
         title: `Articles by ${subject.author.name}`,
         intro: subject.author.bio,
+        portrait: subject.author.avatarUrl ? { src: subject.author.avatarUrl, alt: `Portrait of ${subject.author.name}` } : null,
         basePath: paths.author(subject.author),
         breadcrumbs: [{ name: 'Authors', path: paths.authorIndex }],
+        ...authorLinks(subject.author),
       };
     case 'source':
       return {
@@ -105,4 +111,10 @@ function headingOf(subject: ArchiveSubject): ListingHeading {
         ...(subject.source.url ? { related: { heading: 'Publisher', links: [{ name: subject.source.name, path: subject.source.url }] } } : {}),
       };
   }
+}
+
+/** An author's website and profile links, as the archive's aside. */
+function authorLinks(author: Author): Pick<ListingHeading, 'related'> {
+  const links = [...(author.url ? [{ name: 'Website', path: author.url }] : []), ...author.links.map((l) => ({ name: l.label, path: l.url }))];
+  return links.length ? { related: { heading: `${author.name} elsewhere`, links } } : {};
 }

@@ -2,6 +2,7 @@
  * Text preparation shared by indexing, query parsing and highlighting, so all three agree on what
  * a word is and when two words are the same. Pure: no I/O.
  */
+import { escapeHtml } from '../domain/html-escape.js';
 
 /** Longest word kept; longer runs (base64, hashes, garbage) are skipped on both sides. */
 export const MAX_WORD_LENGTH = 64;
@@ -132,7 +133,4 @@ function decodeEntity(body: string): string | undefined {
   return Number.isInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : undefined;
 }
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
-}
+export { escapeHtml };

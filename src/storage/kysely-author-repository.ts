@@ -1,10 +1,17 @@
 import type { Kysely } from 'kysely';
-import type { Author } from '../domain/author.js';
+import type { Author, AuthorLink } from '../domain/author.js';
 import type { AuthorId, Instant, Slug } from '../domain/ids.js';
 import type { AuthorRepository } from '../app/ports.js';
 import type { AuthorTable, Database } from './schema.js';
 
-const toAuthor = (r: AuthorTable): Author => ({ id: r.id as AuthorId, slug: r.slug as Slug, name: r.name, bio: r.bio, url: r.url });
+const toAuthor = (r: AuthorTable): Author => ({
+  id: r.id as AuthorId, slug: r.slug as Slug, name: r.name, bio: r.bio, url: r.url, avatarUrl: r.avatar_url, links: parseLinks(r.links),
+});
+
+function parseLinks(json: string): AuthorLink[] {
+  const value: unknown = JSON.parse(json || '[]');
+  return Array.isArray(value) ? value.filter((l): l is AuthorLink => typeof l?.label === 'string' && typeof l?.url === 'string') : [];
+}
 
 /** Authors over Kysely. */
 export class KyselyAuthorRepository implements AuthorRepository {
@@ -12,11 +19,11 @@ export class KyselyAuthorRepository implements AuthorRepository {
 
   async insert(a: Author): Promise<void> {
     const at = this.now();
-    await this.db.insertInto('authors').values({ id: a.id, slug: a.slug, name: a.name, bio: a.bio, url: a.url, created_at: at, updated_at: at }).execute();
+    await this.db.insertInto('authors').values({ id: a.id, slug: a.slug, name: a.name, bio: a.bio, url: a.url, avatar_url: a.avatarUrl, links: JSON.stringify(a.links), created_at: at, updated_at: at }).execute();
   }
 
   async update(a: Author): Promise<void> {
-    await this.db.updateTable('authors').set({ slug: a.slug, name: a.name, bio: a.bio, url: a.url, updated_at: this.now() }).where('id', '=', a.id).execute();
+    await this.db.updateTable('authors').set({ slug: a.slug, name: a.name, bio: a.bio, url: a.url, avatar_url: a.avatarUrl, links: JSON.stringify(a.links), updated_at: this.now() }).where('id', '=', a.id).execute();
   }
 
   async getById(id: AuthorId): Promise<Author | null> {

@@ -7,7 +7,11 @@
  */
 export interface TaxonomyTable { id: string; slug: string; name: string; plural_name: string; description: string | null; position: number }
 export interface TermTable { id: string; taxonomy_id: string; parent_id: string | null; slug: string; name: string; description: string | null; position: number }
-export interface AuthorTable { id: string; slug: string; name: string; bio: string | null; url: string | null; created_at: string; updated_at: string }
+export interface AuthorTable {
+  id: string; slug: string; name: string; bio: string | null; url: string | null; avatar_url: string | null;
+  /** JSON array of { label, url }. */
+  links: string; created_at: string; updated_at: string;
+}
 export interface SourceTable {
   id: string; slug: string; name: string; url: string | null;
   default_copyright_line: string | null; default_licence: string | null; default_search_policy: string;

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { AuthService } from '../../src/app/auth-service.js';
 import type { Mailer } from '../../src/app/staff-ports.js';
 import { argon2PasswordHasher } from '../../src/auth/argon2-password-hasher.js';
@@ -10,22 +8,7 @@ import { createSmtpMailer } from '../../src/mail/smtp-mailer.js';
 import { testDatabases } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testId } from '../support/fixtures.js';
-
-/** A real SMTP server in-process that keeps what it receives. */
-async function startSmtp(): Promise<{ port: number; messages: string[]; close(): Promise<void> }> {
-  const messages: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, _session, done) {
-      let data = '';
-      stream.on('data', (chunk: Buffer) => { data += chunk.toString('utf8'); });
-      stream.on('end', () => { messages.push(data); done(); });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+import { startSmtp } from '../support/smtp.js';
 
 for (const { dialect } of testDatabases) {
   describe(`staff accounts and sign-in on ${dialect}`, () => {

@@ -36,8 +36,8 @@ for (const testDb of testDatabases) {
     const france = term(region, 'france', europe.id);
     const asia = term(region, 'asia');
     const energy = term(theme, 'energy');
-    const author: Author = { id: testId() as AuthorId, slug: 'ana' as Slug, name: 'Ana', bio: null, url: null };
-    const otherAuthor: Author = { id: testId() as AuthorId, slug: 'bo' as Slug, name: 'Bo', bio: null, url: null };
+    const author: Author = { id: testId() as AuthorId, slug: 'ana' as Slug, name: 'Ana', bio: null, url: null, avatarUrl: null, links: [] };
+    const otherAuthor: Author = { id: testId() as AuthorId, slug: 'bo' as Slug, name: 'Bo', bio: null, url: null, avatarUrl: null, links: [] };
     const source: Source = {
       id: testId() as SourceId, slug: 'wire' as Slug, name: 'Wire', url: null, defaultCopyrightLine: null, defaultLicence: null, defaultSearchPolicy: 'noindex',
     };

@@ -19,8 +19,8 @@ for (const testDb of testDatabases) {
     const taxonomy: Taxonomy = { id: testId() as TaxonomyId, slug: 'region' as Slug, name: 'Region', pluralName: 'Regions', description: null, position: 0 };
     const parent: Term = { id: testId() as TermId, taxonomyId: taxonomy.id, parentId: null, slug: 'asia' as Slug, name: 'Asia', description: null, position: 0 };
     const child: Term = { id: testId() as TermId, taxonomyId: taxonomy.id, parentId: parent.id, slug: 'east-asia' as Slug, name: 'East Asia', description: 'East', position: 1 };
-    const author: Author = { id: testId() as AuthorId, slug: 'ana-writer' as Slug, name: 'Ana Writer', bio: 'Bio', url: null };
-    const otherAuthor: Author = { id: testId() as AuthorId, slug: 'bo-writer' as Slug, name: 'Bo Writer', bio: null, url: 'https://example.org/bo' };
+    const author: Author = { id: testId() as AuthorId, slug: 'ana-writer' as Slug, name: 'Ana Writer', bio: 'Bio', url: null, avatarUrl: null, links: [] };
+    const otherAuthor: Author = { id: testId() as AuthorId, slug: 'bo-writer' as Slug, name: 'Bo Writer', bio: null, url: 'https://example.org/bo', avatarUrl: null, links: [{ label: 'Blog', url: 'https://bo.example/blog' }] };
     const source: Source = {
       id: testId() as SourceId, slug: 'wire' as Slug, name: 'Wire Service', url: 'https://wire.example',
       defaultCopyrightLine: 'Copyright © Wire', defaultLicence: 'By agreement', defaultSearchPolicy: 'canonical-original',
@@ -149,7 +149,7 @@ for (const testDb of testDatabases) {
     it('finds authors and sources by name regardless of case, and by slug', async () => {
       assert.equal((await store.authors.findByName('ana WRITER'))?.id, author.id);
       assert.equal(await store.authors.findByName('Nobody'), null);
-      assert.equal((await store.authors.getBySlug('bo-writer' as Slug))?.url, 'https://example.org/bo');
+      assert.deepEqual(await store.authors.getBySlug('bo-writer' as Slug), otherAuthor, 'profile fields (links, portrait) round-trip');
       assert.deepEqual((await store.authors.getMany([author.id, otherAuthor.id])).map((a) => a.id).sort(), [author.id, otherAuthor.id].sort());
       assert.deepEqual(await store.sources.findByName('wire service'), source);
       await store.sources.update({ ...source, defaultLicence: 'New terms' });

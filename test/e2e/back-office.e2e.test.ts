@@ -2,37 +2,18 @@
 // previews and publishes an article a visitor then reads, a contributor cannot publish, sign-in
 // throttling, a scheduled article going out after a restart, keyboard use and axe checks.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { repoRoot, runCli, startServer, type RunningServer } from '../support/server.js';
+import { closeBrowserRun, launchBrowser } from '../support/browser.js';
+import { checkScreen, screenPath } from '../support/screens.js';
+import { runCli, startServer, type RunningServer } from '../support/server.js';
 
 const seedFile = fileURLToPath(new URL('../../../shared/seed/000_771a16f9f97acd7e.txt', import.meta.url));
-const axeSource = readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const password = 'correct horse battery staple';
-
-function screenPath(name: string): string {
-  const dir = path.join(repoRoot, 'test-results', 'screens');
-  mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${name}.png`);
-}
-
-/** Runs axe-core in the page; returns the serious and critical violations. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate('axe.run()') as { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
-
-/** Screenshot plus accessibility check of the screen on show. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: screenPath(name), fullPage: true });
-  assert.deepEqual(await seriousViolations(page), [], `axe on ${name}`);
-}
 
 describe('the back office in Chromium', { timeout: 300_000 }, () => {
   let dataDir: string;
@@ -65,12 +46,7 @@ describe('the back office in Chromium', { timeout: 300_000 }, () => {
     browser = await launchBrowser();
   });
 
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(async () => closeBrowserRun({ contexts, browser, server, dataDir }));
 
   it('lets the owner set up the site from the link printed at first start', async () => {
     const link = /(http:\/\/\S+\/admin\/setup\?token=\S+)/.exec(server!.output().stdout)?.[1];
@@ -101,7 +77,9 @@ describe('the back office in Chromium', { timeout: 300_000 }, () => {
     await page.getByLabel('Title').fill('Harbour of Ostend reopens after the storm');
     await page.locator('#body-editor').click();
     await page.keyboard.type('The harbour reopened on Tuesday after three days of repairs.');
-    await page.getByRole('button', { name: 'Image' }).click();
+    await page.getByRole('button', { name: 'Image', exact: true }).click();
+    // The library picker opens first; an image from elsewhere is inserted by its address.
+    await page.getByRole('dialog', { name: 'Insert an image' }).getByRole('button', { name: 'Give an address instead' }).click();
     const dialog = page.getByRole('dialog', { name: 'Image' });
     await dialog.getByLabel('Image URL').fill('https://images.example/ostend-harbour.jpg');
     await dialog.getByLabel('Alternative text (what the image shows)').fill('Boats in the harbour of Ostend');
@@ -162,6 +140,8 @@ describe('the back office in Chromium', { timeout: 300_000 }, () => {
     await page.waitForURL(/notice=created$/);
     assert.equal(await page.getByRole('button', { name: 'Publish now' }).count(), 0);
     assert.equal(await page.getByRole('button', { name: 'Submit for review' }).count(), 0);
+    // Contributors may not use the media library: no chooser, and the Image button asks for an address.
+    assert.equal(await page.getByRole('button', { name: /from the library/ }).count(), 0);
     const id = /articles\/([^/]+)\/edit/.exec(page.url())![1];
     // The same session calling the API directly, as a script in the page could.
     const csrf = (await page.locator('meta[name="csrf-token"]').getAttribute('content'))!;

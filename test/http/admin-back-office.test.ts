@@ -197,6 +197,11 @@ for (const { dialect } of testDatabases) {
       const put = doc.paths['/admin/api/articles/{id}'].put;
       assert.ok(put.requestBody.content['application/json'].schema.properties.version, 'the save body documents version');
       assert.ok(doc.paths['/admin/api/inbox/{id}/reject']);
+      for (const path of ['/admin/api/media/', '/admin/api/media/{id}', '/admin/api/sources/{id}', '/admin/api/settings/', '/admin/api/authors/{id}', '/admin/api/staff/{id}/deactivate']) {
+        assert.ok(doc.paths[path], `${path} is documented`);
+      }
+      assert.ok(doc.paths['/admin/api/sources/'].post.requestBody.content['application/json'].schema.properties.defaultLicence, 'a source body documents its licence');
+      assert.ok(doc.paths['/admin/api/staff/'].post.requestBody.content['application/json'].schema.properties.role, 'an invitation documents the role');
     });
   });
 }

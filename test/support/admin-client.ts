@@ -41,10 +41,23 @@ export class AdminClient {
   }
 
   /** Calls the JSON API with the session and, unless `csrf: false`, the X-CSRF-Token header. */
-  async api(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+  async api(method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
     return this.remember(await this.server.inject({
       method, url, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
       headers: { ...this.headers, cookie: this.cookieHeader(), ...(options.csrf === false ? {} : { 'x-csrf-token': this.csrf }) },
+    }));
+  }
+
+  /** Posts a multipart form (an upload) as a browser would, with the page's CSRF token first unless `csrf: false`. */
+  async postMultipart(url: string, fields: Record<string, string>, file: { name: string; bytes: Uint8Array; type: string } | null, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+    const form = new FormData();
+    if (options.csrf !== false) form.append('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    if (file) form.append('file', new Blob([file.bytes], { type: file.type }), file.name);
+    const encoded = new Request('http://localhost/', { method: 'POST', body: form });
+    return this.remember(await this.server.inject({
+      method: 'POST', url, payload: Buffer.from(await encoded.arrayBuffer()),
+      headers: { ...this.headers, cookie: this.cookieHeader(), 'content-type': encoded.headers.get('content-type')! },
     }));
   }
 

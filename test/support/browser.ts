@@ -1,7 +1,7 @@
 // Launches the system's Chromium through playwright-core (no browser downloads) for end-to-end tests.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { repoRoot } from './server.js';
 
 /** Where a browser is looked for when CHROMIUM_PATH is not set, in order. */
@@ -38,4 +38,12 @@ export function screenshotPath(name: string): string {
   const dir = path.join(repoRoot, 'test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
+}
+
+/** Tears down what a browser test started: its contexts, the browser, the server and its data folder. */
+export async function closeBrowserRun(run: { contexts: readonly BrowserContext[]; browser: Browser | undefined; server: { stop(): Promise<void> } | undefined; dataDir: string | undefined }): Promise<void> {
+  for (const context of run.contexts) await context.close().catch(() => undefined);
+  await run.browser?.close();
+  await run.server?.stop();
+  if (run.dataDir) rmSync(run.dataDir, { recursive: true, force: true });
 }

@@ -277,7 +277,7 @@ export class SiteImportService {
     if (!author) {
       const base = slugify(wanted);
       const taken = new Set(await tx.authors.slugsStartingWith(slugLookupPrefix(base)));
-      author = { id: stableId(state.sourceKey, originKey) as AuthorId, slug: uniqueSlug(base, (s) => taken.has(s)), name: wanted, bio: null, url: null };
+      author = { id: stableId(state.sourceKey, originKey) as AuthorId, slug: uniqueSlug(base, (s) => taken.has(s)), name: wanted, bio: null, url: null, avatarUrl: null, links: [] };
       await tx.authors.insert(author);
     }
     await this.record(state, tx, originKey, 'imported', author.id, null);

@@ -50,6 +50,11 @@ const edited = (e: EditedArticle) => ({ article: articleJson(e.article, e.record
 export async function adminApiRoutes(app: FastifyInstance, deps: AdminDeps): Promise<void> {
   const { editor } = deps;
   useZodSchemas(app);
+  // Integrators read /admin/api/openapi.json; a route left out of it is a route nobody can find.
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as { summary?: string; hide?: boolean } | undefined;
+    if (!schema?.summary && !schema?.hide) throw new Error(`Admin API route ${String(route.method)} ${route.url} has no schema summary; give it one so /admin/api/openapi.json documents it.`);
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Dateline Admin API', version: '1', description: 'The back office as JSON. Authenticate with a session cookie plus the X-CSRF-Token header, or with "Authorization: Bearer KEY" (dateline api-key create --type admin).' },
@@ -116,5 +121,5 @@ export async function adminApiRoutes(app: FastifyInstance, deps: AdminDeps): Pro
       ({ article: articleJson(await editor.decideInbox(staffOf(request), id(request), decision), 0) }));
   }
 
-  await app.register(adminApi, { auth: deps.auth, media: deps.media, mediaMaxBytes: deps.mediaMaxBytes, sources: deps.sources, settings: deps.settings });
+  await app.register(adminApi, { auth: deps.auth, media: deps.media, mediaMaxBytes: deps.mediaMaxBytes, sources: deps.sources, settings: deps.settings, authors: deps.authors, staff: deps.staff });
 }

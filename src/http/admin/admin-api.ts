@@ -3,6 +3,10 @@ import type { AuthService } from '../../app/auth-service.js';
 import type { MediaService } from '../../app/media-service.js';
 import type { SourceService } from '../../app/source-service.js';
 import type { SettingsService } from '../../app/settings-service.js';
+import type { AuthorService } from '../../app/author-service.js';
+import type { StaffService } from '../../app/staff-service.js';
+import { authorApiRoutes } from './author-api-routes.js';
+import { staffApiRoutes } from './staff-api-routes.js';
 import { adminApiErrorHandler } from './admin-api-errors.js';
 import { mediaApiRoutes } from './media-api-routes.js';
 import { sourceApiRoutes } from './source-api-routes.js';
@@ -14,6 +18,8 @@ export interface AdminApiDeps {
   mediaMaxBytes: number;
   sources: SourceService;
   settings: SettingsService;
+  authors: AuthorService;
+  staff: StaffService;
 }
 
 /**
@@ -27,4 +33,6 @@ export async function adminApi(app: FastifyInstance, deps: AdminApiDeps): Promis
   await app.register(mediaApiRoutes, { prefix: '/media', media: deps.media, maxBytes: deps.mediaMaxBytes });
   await app.register(sourceApiRoutes, { prefix: '/sources', sources: deps.sources });
   await app.register(settingsApiRoutes, { prefix: '/settings', settings: deps.settings, auth: deps.auth });
+  await app.register(authorApiRoutes, { prefix: '/authors', authors: deps.authors });
+  await app.register(staffApiRoutes, { prefix: '/staff', staff: deps.staff, settings: deps.settings });
 }

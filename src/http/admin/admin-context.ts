@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyService } from '../../app/api-key-service.js';
 import type { ArticleAnalysisService } from '../../app/article-analysis.js';
+import type { AuthorService } from '../../app/author-service.js';
+import type { StaffService } from '../../app/staff-service.js';
 import type { MediaService } from '../../app/media-service.js';
 import type { SourceService } from '../../app/source-service.js';
 import type { ArticleEditor } from '../../app/article-editor.js';
@@ -34,6 +36,9 @@ export interface AdminDeps {
   sources: SourceService;
   /** Article intelligence: the editor's suggestions and the inbox's "also from". */
   analysis: ArticleAnalysisService;
+  /** The author, staff, source and media screens. */
+  authors: AuthorService;
+  staff: StaffService;
 }
 
 /** Fixed texts for notices carried across a redirect (`?notice=…`): nothing from the URL is shown as such. */

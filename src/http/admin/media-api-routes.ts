@@ -5,6 +5,7 @@ import { tooLarge, type MediaService } from '../../app/media-service.js';
 import { AppError } from '../../domain/errors.js';
 import { canonicalUrlOf, cleanFilename, variantUrl, type MediaId, type MediaItem } from '../../domain/media.js';
 import { requireStaff } from './staff-request.js';
+import { routeSchema } from './zod-route-schemas.js';
 
 export interface MediaApiDeps {
   media: MediaService;
@@ -50,7 +51,7 @@ export async function mediaApiRoutes(app: FastifyInstance, deps: MediaApiDeps): 
     reply.header('cache-control', 'no-store');
   });
 
-  app.post('/', async (request, reply) => {
+  app.post('/', { schema: { summary: 'Upload an image as multipart/form-data: the file in a field named "file", optional fields altText, caption and credit. 201 when new, 200 when the same bytes were already in the library', tags: ['media'], consumes: ['multipart/form-data'] } }, async (request, reply) => {
     const user = requireStaff(request, 'media.upload');
     // A declared length over the cap is refused before a byte of the body is read.
     if (Number(request.headers['content-length'] ?? 0) > deps.maxBytes + 64 * 1024) throw tooLarge(deps.maxBytes);
@@ -70,20 +71,20 @@ export async function mediaApiRoutes(app: FastifyInstance, deps: MediaApiDeps): 
     return reply.code(created ? 201 : 200).send({ media: mediaJson(item), created });
   });
 
-  app.get('/', async (request) => {
+  app.get('/', { schema: { summary: 'The library, newest first, paged', tags: ['media'], querystring: routeSchema(listQuery) } }, async (request) => {
     requireStaff(request, 'media.upload');
     const query = listQuery.parse(request.query);
     const { items, page } = await media.list(query.page, query.perPage);
     return { media: items.map(mediaJson), meta: { page: page.page, perPage: page.pageSize, total: page.total, pageCount: page.pageCount } };
   });
 
-  app.get('/:id', async (request) => {
+  app.get('/:id', { schema: { summary: 'One image with its renditions', tags: ['media'], params: routeSchema(idParams) } }, async (request) => {
     requireStaff(request, 'media.upload');
     const { id } = idParams.parse(request.params);
     return { media: mediaJson(await media.get(id as MediaId)) };
   });
 
-  app.patch('/:id', async (request) => {
+  app.patch('/:id', { schema: { summary: 'Change alt text, caption or credit', tags: ['media'], params: routeSchema(idParams), body: routeSchema(descriptionBody) } }, async (request) => {
     const user = requireStaff(request, 'media.upload');
     const { id } = idParams.parse(request.params);
     const patch = descriptionBody.parse(request.body ?? {});
@@ -96,7 +97,7 @@ export async function mediaApiRoutes(app: FastifyInstance, deps: MediaApiDeps): 
     return { media: mediaJson(item) };
   });
 
-  app.delete('/:id', async (request, reply) => {
+  app.delete('/:id', { schema: { summary: 'Remove an image; 409 while an article uses it', tags: ['media'], params: routeSchema(idParams) } }, async (request, reply) => {
     const user = requireStaff(request, 'media.upload');
     const { id } = idParams.parse(request.params);
     await media.delete(id as MediaId, user);

@@ -4,6 +4,7 @@ import type { AuthService } from '../../app/auth-service.js';
 import type { SettingsService } from '../../app/settings-service.js';
 import type { SiteSettings } from '../../domain/site-settings.js';
 import { requireStaff } from './staff-request.js';
+import { routeSchema } from './zod-route-schemas.js';
 
 export interface SettingsApiDeps {
   settings: SettingsService;
@@ -41,12 +42,12 @@ export async function settingsApiRoutes(app: FastifyInstance, deps: SettingsApiD
     reply.header('cache-control', 'no-store');
   });
 
-  app.get('/', async (request) => {
+  app.get('/', { schema: { summary: 'The site settings and standing notices', tags: ['settings'] } }, async (request) => {
     requireStaff(request);
     return { settings: await deps.settings.get() };
   });
 
-  app.patch('/', async (request) => {
+  app.patch('/', { schema: { summary: 'Change settings or notices (needs settings.manage; recorded in the audit log)', tags: ['settings'], body: routeSchema(settingsPatch) } }, async (request) => {
     const user = requireStaff(request, 'settings.manage');
     const patch = settingsPatch.parse(request.body ?? {});
     const before = await deps.settings.get();

@@ -5,6 +5,7 @@ import type { SourceId } from '../../domain/ids.js';
 import type { Source } from '../../domain/source.js';
 import { searchPolicies } from '../../domain/syndication.js';
 import { requireStaff } from './staff-request.js';
+import { routeSchema } from './zod-route-schemas.js';
 
 export interface SourceApiDeps {
   sources: SourceService;
@@ -39,18 +40,18 @@ export async function sourceApiRoutes(app: FastifyInstance, deps: SourceApiDeps)
   });
 
   // Every member of staff reads sources: the editor fills an article's attribution from them.
-  app.get('/', async (request) => {
+  app.get('/', { schema: { summary: 'List sources with their licence terms', tags: ['sources'] } }, async (request) => {
     requireStaff(request);
     return { sources: (await sources.list()).map(sourceJson) };
   });
 
-  app.get('/:id', async (request) => {
+  app.get('/:id', { schema: { summary: 'One source', tags: ['sources'], params: routeSchema(idParams) } }, async (request) => {
     requireStaff(request);
     const { id } = idParams.parse(request.params);
     return { source: sourceJson(await sources.get(id as SourceId)) };
   });
 
-  app.post('/', async (request, reply) => {
+  app.post('/', { schema: { summary: 'Add a source (needs source.manage)', tags: ['sources'], body: routeSchema(createBody) } }, async (request, reply) => {
     const user = requireStaff(request, 'source.manage');
     const body = createBody.parse(request.body ?? {});
     const source = await sources.create({
@@ -60,7 +61,7 @@ export async function sourceApiRoutes(app: FastifyInstance, deps: SourceApiDeps)
     return reply.code(201).send({ source: sourceJson(source) });
   });
 
-  app.patch('/:id', async (request) => {
+  app.patch('/:id', { schema: { summary: 'Change a source\'s name or licence terms', tags: ['sources'], params: routeSchema(idParams), body: routeSchema(updateBody) } }, async (request) => {
     const user = requireStaff(request, 'source.manage');
     const { id } = idParams.parse(request.params);
     const body = updateBody.parse(request.body ?? {});

@@ -4,6 +4,7 @@
  * external entities); the five XML entities and character references are decoded here, and any
  * other `&name;` is left as written (HTML readers downstream understand `&nbsp;` and friends).
  */
+import { escapeHtml } from '../../domain/html-escape.js';
 import { XMLParser } from 'fast-xml-parser';
 
 /** An element: qualified name as written, resolved namespace URI, decoded attributes and children. */
@@ -217,7 +218,4 @@ function outerHtml(el: XmlElement): string {
   return VOID.has(tag) ? `<${tag}${attrs}>` : `<${tag}${attrs}>${inner}</${tag}>`;
 }
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { escapeHtml };

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../domain/html-escape.js';
 import MarkdownIt from 'markdown-it';
 
 /**
@@ -10,9 +11,7 @@ const markdown = new MarkdownIt({ html: true, linkify: true });
 /** Markdown as Ghost's Markdown cards and 0.x posts hold it, to (unsanitized) HTML. */
 export const renderMarkdown = (source: string): string => markdown.render(source);
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+export { escapeHtml };
 
 type Payload = Record<string, unknown>;
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');

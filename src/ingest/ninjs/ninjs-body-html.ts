@@ -3,6 +3,7 @@
  * store: a conservative article allow-list, links only to http(s) and mailto, no scripts, styles,
  * classes or data attributes. Pure.
  */
+import { escapeHtml } from '../../domain/html-escape.js';
 import sanitizeHtml from 'sanitize-html';
 
 /** A body in the form the item carried it. */
@@ -86,7 +87,6 @@ function withoutEmptyBlocks(html: string): string {
   return html;
 }
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
 

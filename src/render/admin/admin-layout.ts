@@ -1,4 +1,6 @@
+import { can, type Role } from '../../domain/staff.js';
 import { html, type SafeHtml } from '../html.js';
+import { managementLinks, type ManagementScreen } from './management-nav.js';
 
 /** What every back-office page gets: the site's name, who is signed in, and the form token. */
 export interface AdminFrame {
@@ -9,7 +11,7 @@ export interface AdminFrame {
   csrf: string;
   assets: AdminAssets;
   /** Which navigation entry is the current page. */
-  current?: 'dashboard' | 'articles' | 'new' | 'inbox';
+  current?: 'dashboard' | 'articles' | 'new' | 'inbox' | ManagementScreen;
 }
 
 export interface AdminAssets {
@@ -42,6 +44,7 @@ export function adminLayout(frame: AdminFrame, title: string, main: SafeHtml, op
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <meta name="csrf-token" content="${frame.csrf}">
+${frame.user && can(frame.user.role as Role, 'media.upload') ? html`<meta name="media-library" content="on">` : ''}
 <title>${title} — ${frame.siteName} back office</title>
 <link rel="stylesheet" href="${frame.assets.stylesheet}">
 </head>
@@ -55,6 +58,7 @@ export function adminLayout(frame: AdminFrame, title: string, main: SafeHtml, op
       ${navLink(frame, 'articles', '/admin/articles/', 'Articles')}
       ${navLink(frame, 'new', '/admin/articles/new', 'New article')}
       ${navLink(frame, 'inbox', '/admin/inbox/', 'Inbox')}
+      ${managementLinks.filter((l) => can(frame.user!.role as Role, l.capability)).map((l) => navLink(frame, l.key, l.href, l.label))}
       <li><a href="/">View site</a></li>
     </ul>
   </nav>

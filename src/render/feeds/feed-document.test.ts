@@ -13,7 +13,7 @@ import { articleGuid, buildFeedDocument } from './feed-document.js';
 const settings: SiteSettings = { ...defaultSiteSettings, name: 'The Review', url: 'https://news.example', language: 'en' };
 const region: Taxonomy = { id: 'tx1' as TaxonomyId, slug: 'region' as Slug, name: 'Region', pluralName: 'Regions', description: null, position: 0 };
 const europe: Term = { id: 't1' as TermId, taxonomyId: region.id, parentId: null, slug: 'europe' as Slug, name: 'Europe', description: null, position: 0 };
-const ann: Author = { id: 'a1' as AuthorId, slug: 'ann-lee' as Slug, name: 'Ann Lee', bio: null, url: null };
+const ann: Author = { id: 'a1' as AuthorId, slug: 'ann-lee' as Slug, name: 'Ann Lee', bio: null, url: null, avatarUrl: null, links: [] };
 const wire: Source = {
   id: 's1' as SourceId, slug: 'wire' as Slug, name: 'Wire Service', url: 'https://wire.example/', defaultCopyrightLine: null, defaultLicence: null, defaultSearchPolicy: 'noindex',
 };

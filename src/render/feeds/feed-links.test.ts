@@ -17,7 +17,7 @@ describe('alternateFeedLinks', () => {
   });
 
   test('an archive advertises its own feeds first, then the site feeds', () => {
-    const author = { id: 'a1' as AuthorId, slug: 'ann-lee' as Slug, name: 'Ann Lee', bio: null, url: null };
+    const author = { id: 'a1' as AuthorId, slug: 'ann-lee' as Slug, name: 'Ann Lee', bio: null, url: null, avatarUrl: null, links: [] };
     const links = alternateFeedLinks(settings, { kind: 'author', author });
     assert.equal(links.length, 6);
     assert.deepEqual(links.slice(0, 3).map((l) => l.href), [

@@ -1,0 +1,11 @@
+import type { Capability } from '../../domain/staff.js';
+
+/** The management screens' entries in the back-office navigation, each shown only to roles that may use it. */
+export const managementLinks = [
+  { key: 'media', href: '/admin/media/', label: 'Media', capability: 'media.upload' },
+  { key: 'authors', href: '/admin/authors/', label: 'Authors', capability: 'author.manage' },
+  { key: 'sources', href: '/admin/sources/', label: 'Sources', capability: 'source.manage' },
+  { key: 'staff', href: '/admin/staff/', label: 'Staff', capability: 'staff.manage' },
+] as const satisfies readonly { key: string; href: string; label: string; capability: Capability }[];
+
+export type ManagementScreen = (typeof managementLinks)[number]['key'];
