@@ -2,7 +2,7 @@
 // previews and publishes an article a visitor then reads, a contributor cannot publish, sign-in
 // throttling, a scheduled article going out after a restart, keyboard use and axe checks.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkScreen, launchBrowser, screenPath, signInToBackOffice } from '../support/browser.js';
+import { launchBrowser, signInToBackOffice } from '../support/browser.js';
+import { checkScreen, screenPath } from '../support/screens.js';
 import { runCli, startServer, type RunningServer } from '../support/server.js';
 
 const password = 'correct horse battery staple';

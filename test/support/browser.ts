@@ -1,14 +1,7 @@
 // Launches the system's Chromium through playwright-core (no browser downloads) for end-to-end tests.
-<<<<<<< HEAD
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-=======
-import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
->>>>>>> admin-tax
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { repoRoot } from './server.js';
 
 /** Where a browser is looked for when CHROMIUM_PATH is not set, in order. */
@@ -47,35 +40,12 @@ export function screenshotPath(name: string): string {
   return path.join(dir, name);
 }
 
-<<<<<<< HEAD
 /** Tears down what a browser test started: its contexts, the browser, the server and its data folder. */
 export async function closeBrowserRun(run: { contexts: readonly BrowserContext[]; browser: Browser | undefined; server: { stop(): Promise<void> } | undefined; dataDir: string | undefined }): Promise<void> {
   for (const context of run.contexts) await context.close().catch(() => undefined);
   await run.browser?.close();
   await run.server?.stop();
   if (run.dataDir) rmSync(run.dataDir, { recursive: true, force: true });
-=======
-/** test-results/screens/NAME.png: the screenshots of back-office screens the issue's note lists. */
-export function screenPath(name: string): string {
-  const dir = path.join(repoRoot, 'test-results', 'screens');
-  mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${name}.png`);
-}
-
-let axeSource: string | null = null;
-
-/** Runs axe-core in the page; returns the serious and critical violations. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  axeSource ??= readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate('axe.run()') as { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
-
-/** Screenshot plus accessibility check of the screen on show. */
-export async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: screenPath(name), fullPage: true });
-  assert.deepEqual(await seriousViolations(page), [], `axe on ${name}`);
 }
 
 /** Signs in through the back office's sign-in form and waits for the dashboard. */
@@ -85,5 +55,4 @@ export async function signInToBackOffice(page: Page, baseUrl: string, email: str
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${baseUrl}/admin/`);
->>>>>>> admin-tax
 }
