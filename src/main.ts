@@ -54,6 +54,8 @@ import { MediaService } from './app/media-service.js';
 import { LocalDiskFileStore } from './media/local-disk-file-store.js';
 import { SharpImageProcessor } from './media/sharp-image-processor.js';
 import { RedirectResolver } from './app/redirect-resolver.js';
+import { RedirectService } from './app/redirect-service.js';
+import { TermManagement } from './app/term-management.js';
 
 /** The wired application: services for the CLI, a server factory, and start/stop for resources. */
 export interface Dateline {
@@ -178,7 +180,9 @@ export async function createDateline(config: Config, overrides: DatelineOverride
   searchCache.start(events);
   const assets = loadStaticAssets();
   const editor = new ArticleEditor({ store, clock, newId, articles, auth });
-  const presence = new PresenceBoard(clock);
+  const presence = new PresenceBoard({ presence: store.presence, clock });
+  const terms = new TermManagement({ store, taxonomies, auth, clock, events });
+  const redirectService = new RedirectService({ store, auth, clock, settings });
   const adminAssets = loadAdminAssets();
   let timer: NodeJS.Timeout | null = null;
 
@@ -206,7 +210,7 @@ export async function createDateline(config: Config, overrides: DatelineOverride
       admin: {
         auth, apiKeys, editor, presence, site, settings, taxonomies, assets: adminAssets.urls, publicAssets: assets, sanitize: (html) => bodies.sanitize(html),
         media, mediaMaxBytes: config.media.maxBytes, sources,
-        analysis, authors, staff,
+        analysis, authors, staff, terms, redirects: redirectService,
       },
       contentApi: { settings, taxonomies, keys: apiKeys, plaintext: (html) => bodies.toPlainText(html) }, sanitize: (html) => bodies.sanitize(html), logLevel: config.logLevel,
       health: async () => {

@@ -1,10 +1,10 @@
 import { AppError } from '../domain/errors.js';
-import type { ArticleId } from '../domain/ids.js';
+import type { ArticleId, Instant } from '../domain/ids.js';
 import { regionMappingSettingKey } from '../domain/site-settings.js';
 import { findEntities } from '../intelligence/entities/index.js';
 import { tagPlaces } from '../intelligence/places/index.js';
 import { findQuotes } from '../intelligence/quotes/index.js';
-import { regionTableFromSetting, suggestRegions } from '../intelligence/regions/index.js';
+import { regionTableFromSetting, renameRegionInMapping, suggestRegions } from '../intelligence/regions/index.js';
 import type { BodyRenderer } from './body-renderer.js';
 import type { ImportDraft } from './import-service.js';
 import type { Store } from './ports.js';
@@ -34,7 +34,8 @@ export interface AnalysisInput {
 }
 
 /** The region and theme taxonomies of the default set; a site that renamed them passes its own. */
-const REGION_TAXONOMY = 'region';
+/** The taxonomy whose terms the country table names. */
+export const REGION_TAXONOMY = 'region';
 const THEME_TAXONOMY = 'theme';
 
 /**
@@ -99,4 +100,13 @@ async function readJsonSetting(store: Store, key: string): Promise<unknown> {
   } catch {
     return null;
   }
+}
+
+/**
+ * Keeps the country → Region table naming a Region term that was renamed or merged: the stored
+ * table, or the default one stored from now on, gets `toSlug` wherever it had `fromSlug`.
+ */
+export async function followRegionRename(store: Store, fromSlug: string, toSlug: string, now: Instant): Promise<void> {
+  const renamed = renameRegionInMapping(regionTableFromSetting(await readJsonSetting(store, regionMappingSettingKey)), fromSlug, toSlug);
+  if (renamed) await store.settings.put(regionMappingSettingKey, renamed, now);
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { AuditAction } from '../domain/audit.js';
+import type { AuditAction, AuditEntry } from '../domain/audit.js';
 import { AppError } from '../domain/errors.js';
 import type { IdGenerator, Instant } from '../domain/ids.js';
 import { can, normaliseEmail, passwordProblem, roles, throttleSeconds, type Capability, type Role, type User, type UserId } from '../domain/staff.js';
@@ -183,6 +183,12 @@ export class AuthService {
     if (!can(user.role, capability)) {
       throw new AppError('NOT_ALLOWED', `Your role (${user.role}) does not allow this (${capability}).`, { details: { capability } });
     }
+  }
+
+  /** The audit log, newest first, for owners and administrators. */
+  async auditLog(user: User, page: { offset: number; limit: number }): Promise<AuditEntry[]> {
+    this.require(user, 'audit.read');
+    return this.deps.store.audit.list(page);
   }
 
   /** Records an action in the audit log. */

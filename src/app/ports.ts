@@ -119,6 +119,10 @@ export interface TaxonomyRepository {
   updateTerm(term: Term): Promise<void>;
   /** Every term of every taxonomy (term sets are small: hundreds, not millions). */
   listTerms(taxonomyId?: TaxonomyId): Promise<Term[]>;
+  /** Moves every article of term `fromId` to `intoId` (an article with both keeps one link); returns the articles touched. */
+  reassignArticles(fromId: TermId, intoId: TermId): Promise<ArticleId[]>;
+  /** Deletes a term that has no articles and no sub-terms left. */
+  deleteTerm(id: TermId): Promise<void>;
 }
 
 /** Key-value settings; values are JSON-serialisable and validated by the caller. */
@@ -250,6 +254,31 @@ export interface RedirectRepository {
   find(fromPath: string): Promise<Redirect | null>;
   delete(fromPath: string): Promise<void>;
   count(): Promise<number>;
+  /** Redirects whose old or new address contains `text` (all without it), by old address. */
+  list(filter: { text?: string }, page: { offset: number; limit: number }): Promise<Redirect[]>;
+  countMatching(filter: { text?: string }): Promise<number>;
+  /** Points every redirect to `fromTarget` at `toTarget` instead, so a moved page leaves no chains; returns how many. */
+  retarget(fromTarget: string, toTarget: string): Promise<number>;
+}
+
+/** One editor's heartbeat on an article, valid until `expiresAt`. */
+export interface PresenceBeat {
+  articleId: string;
+  userId: string;
+  name: string;
+  seenAt: Instant;
+  expiresAt: Instant;
+}
+
+/** Who has which article open, shared by every app node on the database. */
+export interface PresenceRepository {
+  /** Records or refreshes a heartbeat. */
+  beat(beat: PresenceBeat): Promise<void>;
+  /** Editors of the article whose heartbeat has not expired at `now`. */
+  listPresent(articleId: string, now: Instant): Promise<{ userId: string; name: string }[]>;
+  leave(articleId: string, userId: string): Promise<void>;
+  /** Deletes expired heartbeats; returns how many. */
+  prune(now: Instant): Promise<number>;
 }
 
 /** Checkpoints of site imports: one row per run, one per item, written with the item itself. */
@@ -301,6 +330,7 @@ export interface Store {
   search: SearchIndex;
   comments: CommentRepository;
   redirects: RedirectRepository;
+  presence: PresenceRepository;
   imports: ImportLedger;
   media: MediaRepository;
   editorial: EditorialRepository;

@@ -1,10 +1,10 @@
-import { redirectKey } from '../domain/redirect.js';
+import { redirectKey, statusOf } from '../domain/redirect.js';
 import type { Store } from './ports.js';
 
 /** Where an unknown address should send the reader: 301 to the new path, or 410 Gone. */
-export interface RedirectAnswer { status: 301 | 410; location: string | null }
+export interface RedirectAnswer { status: 301 | 302 | 410; location: string | null }
 
-/** Answers old addresses (imported permalinks, unpublished articles, merged terms) from the redirects table. */
+/** Answers old addresses (imported permalinks, renamed and merged terms, editors' own redirects) from the redirects table. */
 export class RedirectResolver {
   constructor(private readonly deps: { store: Pick<Store, 'redirects'> }) {}
 
@@ -20,7 +20,10 @@ export class RedirectResolver {
     if (key.startsWith('/index.php')) candidates.push(key.replace('/index.php', '/'));
     for (const candidate of candidates) {
       const redirect = await this.deps.store.redirects.find(candidate);
-      if (redirect) return redirect.toPath ? { status: 301, location: redirect.toPath } : { status: 410, location: null };
+      if (redirect) {
+        const status = statusOf(redirect);
+        return status === 410 ? { status, location: null } : { status, location: redirect.toPath };
+      }
     }
     return null;
   }

@@ -55,7 +55,10 @@ export class TaxonomyService {
     return this.cached;
   }
 
-  /** Creates the given taxonomies and terms where missing (matched by slug); existing ones are left as the site has them. */
+  /**
+   * Creates the given taxonomies and terms where missing (matched by slug); existing ones are left
+   * as the site has them, and so are terms whose address now redirects (renamed or merged away).
+   */
   async ensureSeeded(seed: readonly SeedTaxonomy[]): Promise<void> {
     await this.deps.store.transaction(async (tx) => {
       const existing = await tx.taxonomies.listTaxonomies();
@@ -70,6 +73,12 @@ export class TaxonomyService {
         const insertTerms = async (terms: readonly SeedTerm[], parentId: TermId | null) => {
           for (const [termPosition, termSpec] of terms.entries()) {
             let term = existingTerms.find((t) => t.taxonomyId === taxonomyId && t.slug === termSpec.slug);
+            // A term renamed or merged away in the back office left a redirect from its address:
+            // seeding it again at the next start would bring back the old term and shadow the redirect.
+            if (!term && await tx.redirects.find(`/${spec.slug}/${termSpec.slug}/`)) {
+              await insertTerms(termSpec.children ?? [], parentId);
+              continue;
+            }
             if (!term) {
               term = { id: this.deps.newId() as TermId, taxonomyId, parentId, slug: termSpec.slug as Slug, name: termSpec.name, description: termSpec.description ?? null, position: termPosition };
               await tx.taxonomies.insertTerm(term);

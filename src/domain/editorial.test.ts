@@ -41,7 +41,7 @@ describe('editorial workflow by role', () => {
   test('redirect targets are site paths or http(s) addresses', () => {
     assert.equal(parseRedirectTarget(' /2026/11/other/ '), '/2026/11/other/');
     assert.equal(parseRedirectTarget('https://partner.example/x'), 'https://partner.example/x');
-    for (const bad of ['//evil.example/', 'javascript:alert(1)', 'relative/path', '']) {
+    for (const bad of ['//evil.example/', '/\\evil.example', 'javascript:alert(1)', 'relative/path', '']) {
       assert.throws(() => parseRedirectTarget(bad), (e: unknown) => isAppError(e, 'INVALID_INPUT'), bad);
     }
   });

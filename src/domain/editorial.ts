@@ -1,5 +1,6 @@
 import { assertStatusChange, type Article, type ArticleStatus, type FeatureImage } from './article.js';
-import { AppError } from './errors.js';
+import { AppError, isAppError } from './errors.js';
+import { parseRedirectDestination } from './redirect-rules.js';
 import type { ArticleId, AuthorId, Instant, TermId } from './ids.js';
 import { can, type Role, type User, type UserId } from './staff.js';
 import type { Syndication } from './syndication.js';
@@ -100,15 +101,12 @@ export function nextStatusesFor(role: Role, own: boolean, from: ArticleStatus): 
   })());
 }
 
-/** Checks a redirect target for an unpublished URL: a site path or an http(s) URL. */
+/** Checks a redirect target for an unpublished URL: a site path or an explicit http(s) URL (the rules of every redirect, see redirect-rules.ts). */
 export function parseRedirectTarget(value: string): string {
-  const target = value.trim();
-  if (/^\/(?!\/)[^\s]*$/.test(target)) return target;
   try {
-    const url = new URL(target);
-    if (url.protocol === 'https:' || url.protocol === 'http:') return url.toString();
-  } catch {
-    // fall through to the error below
+    return parseRedirectDestination(value);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    throw new AppError('INVALID_INPUT', error.message, { details: { field: 'redirectTo' } });
   }
-  throw new AppError('INVALID_INPUT', `"${target}" is not a place to redirect to: give a path on this site (/2026/11/other-article/) or a full http(s) address.`, { details: { field: 'redirectTo' } });
 }

@@ -44,6 +44,8 @@ export const errorCatalogue = {
   STAFF_NOT_SIGNED_IN: 'unauthenticated',
   USER_NOT_FOUND: 'not-found',
   LAST_OWNER: 'conflict',
+  REDIRECT_NOT_FOUND: 'not-found',
+  REDIRECT_EXISTS: 'conflict',
   MEMBER_EMAIL_TAKEN: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 

@@ -1,18 +1,30 @@
 import type { Instant } from './ids.js';
 
-/** Why an old address leads somewhere else: an import's old permalink, an unpublished article, merged terms. */
-export const redirectKinds = ['import', 'unpublished', 'moved', 'merged'] as const;
+/** Why an old address leads somewhere else: an import's old permalink, an unpublished article, a renamed or merged term, an editor's own. */
+export const redirectKinds = ['import', 'unpublished', 'moved', 'merged', 'manual'] as const;
 export type RedirectKind = (typeof redirectKinds)[number];
 
+/** What a redirect answers: moved for good, moved for now, or gone. */
+export const redirectStatuses = [301, 302, 410] as const;
+export type RedirectStatus = (typeof redirectStatuses)[number];
+
 /**
- * An old public path (with its query when it matters, as in `/?p=123`) that answers 301 to
- * `toPath`, or 410 Gone when `toPath` is null.
+ * An old public path (with its query when it matters, as in `/?p=123`) that answers 301 (or
+ * `status` 302) to `toPath`, or 410 Gone when `toPath` is null.
  */
 export interface Redirect {
   fromPath: string;
   toPath: string | null;
   kind: RedirectKind;
   createdAt: Instant;
+  /** Absent on redirects stored before statuses were chosen: 301, or 410 without a target. */
+  status?: RedirectStatus;
+}
+
+/** The status a redirect answers with. */
+export function statusOf(redirect: Pick<Redirect, 'toPath' | 'status'>): RedirectStatus {
+  if (redirect.toPath === null) return 410;
+  return redirect.status === 302 ? 302 : 301;
 }
 
 /**

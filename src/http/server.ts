@@ -59,7 +59,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   const notFound = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const moved = (request.method === 'GET' || request.method === 'HEAD') ? await deps.redirects?.resolve(request.url) : null;
-    if (moved?.location) return reply.header('cache-control', 'public, max-age=3600').redirect(moved.location, 301);
+    // A temporary redirect must not be remembered by browsers and proxies the way a permanent one may.
+    if (moved?.location) return reply.header('cache-control', moved.status === 302 ? 'no-store' : 'public, max-age=3600').redirect(moved.location, moved.status);
     const frame = await deps.site.frame();
     if (moved) return reply.code(410).type(HTML).header('cache-control', 'no-store').send(renderNotFoundPage(frame, deps.assets, request.url.split('?')[0] ?? '/'));
     return reply.code(404).type(HTML).header('cache-control', 'no-store').send(renderNotFoundPage(frame, deps.assets, request.url.split('?')[0] ?? '/'));

@@ -19,6 +19,7 @@ import { KyselyFingerprintRepository, KyselyThemeModelRepository } from './kysel
 import type { Database } from './schema.js';
 import { KyselyCommentRepository } from './kysely-comment-repository.js';
 import { KyselyImportLedger } from './kysely-import-ledger.js';
+import { KyselyPresenceRepository } from './kysely-presence-repository.js';
 import { KyselyRedirectRepository } from './kysely-redirect-repository.js';
 import { KyselyMediaRepository } from './kysely-media-repository.js';
 import { KyselyMemberRepository } from './kysely-member-repository.js';
@@ -41,6 +42,7 @@ export class KyselyStore implements Store {
   readonly search: SearchIndex;
   readonly comments: KyselyCommentRepository;
   readonly redirects: KyselyRedirectRepository;
+  readonly presence: KyselyPresenceRepository;
   readonly imports: KyselyImportLedger;
   readonly media: KyselyMediaRepository;
   readonly editorial: KyselyEditorialRepository;
@@ -73,6 +75,7 @@ export class KyselyStore implements Store {
     this.audit = new KyselyAuditLogRepository(db);
     this.comments = new KyselyCommentRepository(db);
     this.redirects = new KyselyRedirectRepository(db);
+    this.presence = new KyselyPresenceRepository(db);
     this.imports = new KyselyImportLedger(db);
     this.media = new KyselyMediaRepository(db);
     this.editorial = new KyselyEditorialRepository(db);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Slug, TaxonomyId, TermId } from '../domain/ids.js';
+import type { ArticleId, Slug, TaxonomyId, TermId } from '../domain/ids.js';
 import type { Taxonomy, Term } from '../domain/taxonomy.js';
 import type { TaxonomyRepository } from '../app/ports.js';
 import type { Database, TaxonomyTable, TermTable } from './schema.js';
@@ -46,5 +46,18 @@ export class KyselyTaxonomyRepository implements TaxonomyRepository {
     let q = this.db.selectFrom('terms').selectAll();
     if (taxonomyId) q = q.where('taxonomy_id', '=', taxonomyId);
     return (await q.orderBy('position').orderBy('name').execute()).map(toTerm);
+  }
+
+  async reassignArticles(fromId: TermId, intoId: TermId): Promise<ArticleId[]> {
+    const touched = await this.db.selectFrom('article_terms').select('article_id').where('term_id', '=', fromId).execute();
+    // An article tagged with both keeps its existing link to the survivor (the pair is the primary key).
+    await this.db.deleteFrom('article_terms').where('term_id', '=', fromId)
+      .where('article_id', 'in', (eb) => eb.selectFrom('article_terms').select('article_id').where('term_id', '=', intoId)).execute();
+    await this.db.updateTable('article_terms').set({ term_id: intoId }).where('term_id', '=', fromId).execute();
+    return touched.map((r) => r.article_id as ArticleId);
+  }
+
+  async deleteTerm(id: TermId): Promise<void> {
+    await this.db.deleteFrom('terms').where('id', '=', id).execute();
   }
 }

@@ -70,7 +70,8 @@ export interface CommentTable {
   id: string; article_id: string; parent_id: string | null; kind: string; author_name: string; author_email: string | null; author_url: string | null;
   body_html: string; status: string; created_at: string; origin_key: string | null;
 }
-export interface RedirectTable { from_path: string; to_path: string | null; kind: string; created_at: string }
+export interface RedirectTable { from_path: string; to_path: string | null; kind: string; created_at: string; status: number | null }
+export interface EditorPresenceTable { article_id: string; user_id: string; name: string; seen_at: string; expires_at: string }
 export interface ImportRunTable {
   id: string; format: string; source_key: string; file_hash: string; file_name: string; state: string; started_at: string; finished_at: string | null; summary: string | null;
 }
@@ -109,6 +110,7 @@ export interface Database {
   audit_log: AuditLogTable;
   comments: CommentTable;
   redirects: RedirectTable;
+  editor_presence: EditorPresenceTable;
   import_runs: ImportRunTable;
   import_items: ImportItemTable;
   media: MediaTable;

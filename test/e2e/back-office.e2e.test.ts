@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { closeBrowserRun, launchBrowser } from '../support/browser.js';
+import { closeBrowserRun, launchBrowser, signInToBackOffice } from '../support/browser.js';
 import { checkScreen, screenPath } from '../support/screens.js';
 import { runCli, startServer, type RunningServer } from '../support/server.js';
 
@@ -29,13 +29,7 @@ describe('the back office in Chromium', { timeout: 300_000 }, () => {
     return context.newPage();
   }
 
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${server!.url}/admin/sign-in`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server!.url}/admin/`);
-  }
+  const signIn = (page: Page, email: string) => signInToBackOffice(page, server!.url, email, password);
 
   before(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'dateline-e2e-admin-'));

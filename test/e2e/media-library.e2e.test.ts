@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { closeBrowserRun, launchBrowser } from '../support/browser.js';
+import { closeBrowserRun, launchBrowser, signInToBackOffice } from '../support/browser.js';
 import { png } from '../support/images.js';
 import { checkScreen, screenPath } from '../support/screens.js';
 import { runCli, startServer, type RunningServer } from '../support/server.js';
@@ -25,11 +25,7 @@ describe('the media library and the management screens in Chromium', { timeout: 
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${server!.url}/admin/sign-in`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server!.url}/admin/`);
+    await signInToBackOffice(page, server!.url, email, password);
     return page;
   }
 

@@ -1,7 +1,7 @@
 // Launches the system's Chromium through playwright-core (no browser downloads) for end-to-end tests.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { repoRoot } from './server.js';
 
 /** Where a browser is looked for when CHROMIUM_PATH is not set, in order. */
@@ -46,4 +46,13 @@ export async function closeBrowserRun(run: { contexts: readonly BrowserContext[]
   await run.browser?.close();
   await run.server?.stop();
   if (run.dataDir) rmSync(run.dataDir, { recursive: true, force: true });
+}
+
+/** Signs in through the back office's sign-in form and waits for the dashboard. */
+export async function signInToBackOffice(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/admin/sign-in`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/admin/`);
 }

@@ -107,7 +107,7 @@ export async function adminApiRoutes(app: FastifyInstance, deps: AdminDeps): Pro
   app.post('/articles/:id/presence', { schema: { summary: 'Heartbeat of an open editor; answers who else has the article open', tags: ['articles'], params: routeSchema(idParams) } }, async (request) => {
     const user = staffOf(request);
     await editor.open(user, id(request));
-    return { others: deps.presence.heartbeat(id(request), { userId: user.id, name: user.name }).map((p) => ({ name: p.name })) };
+    return { others: (await deps.presence.heartbeat(id(request), { userId: user.id, name: user.name })).map((p) => ({ name: p.name })) };
   });
 
   app.get('/inbox', { schema: { summary: 'Ingested items waiting (or rejected)', tags: ['inbox'], querystring: routeSchema(inboxQuery) } }, async (request) => {
@@ -121,5 +121,5 @@ export async function adminApiRoutes(app: FastifyInstance, deps: AdminDeps): Pro
       ({ article: articleJson(await editor.decideInbox(staffOf(request), id(request), decision), 0) }));
   }
 
-  await app.register(adminApi, { auth: deps.auth, media: deps.media, mediaMaxBytes: deps.mediaMaxBytes, sources: deps.sources, settings: deps.settings, authors: deps.authors, staff: deps.staff });
+  await app.register(adminApi, { auth: deps.auth, media: deps.media, mediaMaxBytes: deps.mediaMaxBytes, sources: deps.sources, settings: deps.settings, authors: deps.authors, staff: deps.staff, terms: deps.terms, redirects: deps.redirects });
 }

@@ -11,6 +11,11 @@ import { adminApiErrorHandler } from './admin-api-errors.js';
 import { mediaApiRoutes } from './media-api-routes.js';
 import { sourceApiRoutes } from './source-api-routes.js';
 import { settingsApiRoutes } from './settings-api-routes.js';
+import { taxonomyApiRoutes } from './taxonomy-api-routes.js';
+import { redirectApiRoutes } from './redirect-api-routes.js';
+import { auditApiRoutes } from './audit-api-routes.js';
+import type { RedirectService } from '../../app/redirect-service.js';
+import type { TermManagement } from '../../app/term-management.js';
 
 export interface AdminApiDeps {
   auth: AuthService;
@@ -20,6 +25,8 @@ export interface AdminApiDeps {
   settings: SettingsService;
   authors: AuthorService;
   staff: StaffService;
+  terms: TermManagement;
+  redirects: RedirectService;
 }
 
 /**
@@ -35,4 +42,7 @@ export async function adminApi(app: FastifyInstance, deps: AdminApiDeps): Promis
   await app.register(settingsApiRoutes, { prefix: '/settings', settings: deps.settings, auth: deps.auth });
   await app.register(authorApiRoutes, { prefix: '/authors', authors: deps.authors });
   await app.register(staffApiRoutes, { prefix: '/staff', staff: deps.staff, settings: deps.settings });
+  await app.register(taxonomyApiRoutes, { prefix: '/taxonomies', terms: deps.terms });
+  await app.register(redirectApiRoutes, { prefix: '/redirects', redirects: deps.redirects });
+  await app.register(auditApiRoutes, { prefix: '/audit', auth: deps.auth });
 }

@@ -9,9 +9,13 @@ import type { ArticleEditor } from '../../app/article-editor.js';
 import type { AuthService } from '../../app/auth-service.js';
 import type { PresenceBoard } from '../../app/presence.js';
 import type { PublicSite } from '../../app/public-site.js';
+import type { RedirectService } from '../../app/redirect-service.js';
+import type { TermManagement } from '../../app/term-management.js';
 import type { SettingsService } from '../../app/settings-service.js';
 import type { TaxonomyService } from '../../app/taxonomy-service.js';
-import { AppError } from '../../domain/errors.js';
+import { ZodError } from 'zod';
+import { AppError, isAppError } from '../../domain/errors.js';
+import { statusOfKind } from '../error-status.js';
 import type { User } from '../../domain/staff.js';
 import type { AdminAssets, AdminFrame, Notice } from '../../render/admin/admin-layout.js';
 import type { LayoutAssets } from '../../render/layout.js';
@@ -39,6 +43,9 @@ export interface AdminDeps {
   /** The author, staff, source and media screens. */
   authors: AuthorService;
   staff: StaffService;
+  /** Taxonomy screens: add, rename, move and merge terms, with redirects. */
+  terms: TermManagement;
+  redirects: RedirectService;
 }
 
 /** Fixed texts for notices carried across a redirect (`?notice=…`): nothing from the URL is shown as such. */
@@ -55,6 +62,13 @@ const notices: Record<string, Notice> = {
   'inbox-published': { kind: 'success', text: 'The item was published.' },
   'inbox-rejected': { kind: 'success', text: 'The item was rejected; its feed will not bring it back.' },
   welcome: { kind: 'success', text: 'Your site is set up and you are signed in as its owner.' },
+  'term-added': { kind: 'success', text: 'Term added.' },
+  'term-renamed': { kind: 'success', text: 'Term saved. If its slug changed, its old addresses now redirect to the new ones.' },
+  'term-moved': { kind: 'success', text: 'Term moved.' },
+  'term-merged': { kind: 'success', text: 'Terms merged: the articles moved over and the old addresses redirect.' },
+  'redirect-saved': { kind: 'success', text: 'Redirect saved.' },
+  'redirect-deleted': { kind: 'success', text: 'Redirect deleted.' },
+  'settings-saved': { kind: 'success', text: 'Settings saved. Public pages show the change now.' },
 };
 
 export function noticeFrom(request: FastifyRequest): Notice | null {
@@ -81,4 +95,33 @@ export const HTML = 'text/html; charset=utf-8';
 /** Sends a back-office page: never cached, never framed by other sites. */
 export function sendAdminPage(reply: FastifyReply, body: string, status = 200): FastifyReply {
   return reply.code(status).type(HTML).header('cache-control', 'no-store').header('x-frame-options', 'DENY').send(body);
+}
+
+/**
+ * A form's refusal to show on the form's own page (with its status): bad input, a conflict, a
+ * vanished record. Anything else (no permission, a fault) is null and goes to the error handler.
+ */
+export function formProblem(error: unknown): { notice: Notice; status: number } | null {
+  if (error instanceof ZodError) {
+    return { notice: { kind: 'error', text: error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ') }, status: 400 };
+  }
+  if (isAppError(error) && (error.kind === 'invalid' || error.kind === 'conflict' || error.kind === 'not-found')) {
+    return { notice: { kind: 'error', text: error.message }, status: statusOfKind[error.kind] };
+  }
+  return null;
+}
+
+/** A page that can show a form's refusal in place. */
+export type FormPage = (request: FastifyRequest, reply: FastifyReply, notice: Notice | null, status?: number) => Promise<FastifyReply>;
+
+/** Runs a form's change and redirects to `next` (post/redirect/get); a refusal is shown on `page` with its status. */
+export async function submitForm(request: FastifyRequest, reply: FastifyReply, change: () => Promise<unknown>, next: string, page: FormPage): Promise<FastifyReply> {
+  try {
+    await change();
+  } catch (error) {
+    const problem = formProblem(error);
+    if (!problem) throw error;
+    return page(request, reply, problem.notice, problem.status);
+  }
+  return reply.redirect(next, 303);
 }

@@ -7,6 +7,8 @@ import { adminArticleRoutes } from './admin-article-routes.js';
 import { adminAuthRoutes } from './admin-auth-routes.js';
 import { adminApiRoutes } from './admin-api-routes.js';
 import { adminManagementRoutes } from './admin-management-routes.js';
+import { adminSiteRoutes } from './admin-site-routes.js';
+import { adminTaxonomyRoutes } from './admin-taxonomy-routes.js';
 import { adminFrame, sendAdminPage, type AdminDeps } from './admin-context.js';
 import { installAdminGuards, isAdminApiUrl } from './admin-guards.js';
 
@@ -54,6 +56,8 @@ export async function installAdmin(app: FastifyInstance, deps: AdminDeps): Promi
     await admin.register(adminAuthRoutes, deps);
     await admin.register(adminArticleRoutes, deps);
     await admin.register(adminManagementRoutes, deps);
+    await admin.register(adminTaxonomyRoutes, deps);
+    await admin.register(adminSiteRoutes, deps);
     await admin.register(adminApiRoutes, { ...deps, prefix: '/api' });
   }, { prefix: '/admin' });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AuthService } from '../../app/auth-service.js';
 import type { SettingsService } from '../../app/settings-service.js';
 import type { SiteSettings } from '../../domain/site-settings.js';
+import type { User } from '../../domain/staff.js';
 import { requireStaff } from './staff-request.js';
 import { routeSchema } from './zod-route-schemas.js';
 
@@ -49,17 +50,26 @@ export async function settingsApiRoutes(app: FastifyInstance, deps: SettingsApiD
 
   app.patch('/', { schema: { summary: 'Change settings or notices (needs settings.manage; recorded in the audit log)', tags: ['settings'], body: routeSchema(settingsPatch) } }, async (request) => {
     const user = requireStaff(request, 'settings.manage');
-    const patch = settingsPatch.parse(request.body ?? {});
-    const before = await deps.settings.get();
-    // update() merges notices field by field, so a partial set is what it expects.
-    const settings = await deps.settings.update(patch as Partial<SiteSettings>);
-    const changed = Object.keys(patch).flatMap((key) => (key === 'notices' ? Object.keys(patch.notices ?? {}).map((n) => `notices.${n}`) : [key]));
-    await deps.auth.audit({ kind: 'user', user }, 'settings.change', 'settings', 'site', {
-      fields: changed.sort(),
-      ...(patch.url !== undefined && patch.url !== before.url ? { url: { from: before.url, to: settings.url } } : {}),
-    });
-    return { settings };
+    return { settings: await changeSettings(deps, user, request.body ?? {}) };
   });
+}
+
+/**
+ * Validates a settings change, saves it and records it in the audit log (the fields changed, and
+ * the public URL's old and new value). The API and the settings screen both go through here.
+ */
+export async function changeSettings(deps: SettingsApiDeps, user: User, body: unknown): Promise<SiteSettings> {
+  deps.auth.require(user, 'settings.manage');
+  const patch = settingsPatch.parse(body);
+  const before = await deps.settings.get();
+  // update() merges notices field by field, so a partial set is what it expects.
+  const settings = await deps.settings.update(patch as Partial<SiteSettings>);
+  const changed = Object.keys(patch).flatMap((key) => (key === 'notices' ? Object.keys(patch.notices ?? {}).map((n) => `notices.${n}`) : [key]));
+  await deps.auth.audit({ kind: 'user', user }, 'settings.change', 'settings', 'site', {
+    fields: changed.sort(),
+    ...(patch.url !== undefined && patch.url !== before.url ? { url: { from: before.url, to: settings.url } } : {}),
+  });
+  return settings;
 }
 
 function isLanguageTag(value: string): boolean {

@@ -6,7 +6,7 @@ import { parseRegionMapping } from './region-mapping.js';
 export type { RegionMapping } from './region-mapping.js';
 export type { RegionSuggestion, ScoredCountry } from './suggest-regions.js';
 export { suggestRegions, mainRegionShare } from './suggest-regions.js';
-export { parseRegionMapping } from './region-mapping.js';
+export { parseRegionMapping, renameRegionInMapping } from './region-mapping.js';
 export { defaultRegionMapping, formerSovietStates } from './default-region-mapping.js';
 
 let defaultTable: RegionMapping | undefined;

@@ -14,3 +14,11 @@ export function parseRegionMapping(value: unknown): RegionMapping | undefined {
   const parsed = regionMappingSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
+
+/** The mapping with Region term `fromSlug` replaced by `toSlug` (a renamed or merged term), or null when it never names `fromSlug`. */
+export function renameRegionInMapping(mapping: RegionMapping, fromSlug: string, toSlug: string): RegionMapping | null {
+  if (!Object.values(mapping.countries).some((slugs) => slugs.includes(fromSlug))) return null;
+  const countries = Object.fromEntries(Object.entries(mapping.countries)
+    .map(([code, slugs]) => [code, [...new Set(slugs.map((slug) => (slug === fromSlug ? toSlug : slug)))]]));
+  return { countries };
+}

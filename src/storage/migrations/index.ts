@@ -10,6 +10,7 @@ import * as media from './0008-media.js';
 import * as revisions from './0007-revisions.js';
 import * as quotes from './0009-quotes.js';
 import * as intelligence from './0011-intelligence.js';
+import * as adminScreens from './0012-admin-screens.js';
 import * as authorProfiles from './0013-author-profiles.js';
 import * as membersAndImportMedia from './0014-members-and-import-media.js';
 
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration | ((capabilities: DatabaseCapabilitie
   '0007-revisions': revisions,
   '0009-quotes': quotes,
   '0011-intelligence': intelligence,
+  '0012-admin-screens': adminScreens,
   '0013-author-profiles': authorProfiles,
   '0014-members-and-import-media': membersAndImportMedia,
 };

@@ -47,6 +47,7 @@ export const tablesLeftOut: Readonly<Record<string, string>> = {
   sessions: 'sign-in sessions are secrets of one running site; staff sign in again after a restore',
   sign_in_failures: 'throttling state is short-lived',
   password_resets: 'reset links are short-lived secrets',
+  editor_presence: 'who has an article open is known for seconds; open editors send it again',
   article_search: 'the search index is derived from the articles and rebuilt on restore',
   article_search_docs: 'the search index is derived from the articles and rebuilt on restore',
   kysely_migration: 'the migration history is the target database\'s own; the manifest lists the export\'s',
