@@ -46,6 +46,9 @@ import { exportSite, restoreSite, type ArchiveManifest, type ArchiveProgress } f
 export type { ArchiveManifest, ArchiveProgress };
 import path from 'node:path';
 import { SiteImportService } from './app/site-import/site-import-service.js';
+import { SiteMediaImport } from './app/site-import/site-media-import.js';
+import { mediaDownloaderOver } from './ingest/fetch/media-downloader.js';
+import type { SafeFetcher } from './ingest/fetch/safe-fetcher.js';
 import { ArticleAnalysisService } from './app/article-analysis.js';
 import { MediaService } from './app/media-service.js';
 import { LocalDiskFileStore } from './media/local-disk-file-store.js';
@@ -77,6 +80,8 @@ export interface Dateline {
     auth: AuthService;
     search: SiteSearch;
     siteImport: SiteImportService;
+    /** Copies an imported site's media into the library (`dateline import --download-media`). */
+    siteMedia: SiteMediaImport;
     media: MediaService;
     editor: ArticleEditor;
     quotes: QuoteService;
@@ -108,8 +113,21 @@ export const DATELINE_VERSION = '0.1.0';
 /** Where uploaded media files live on this node. */
 export const mediaDir = (config: Config) => path.join(config.dataDir, 'media');
 
+/** What code (tests, never configuration) may put in place of the defaults. */
+export interface DatelineOverrides {
+  clock?: Clock;
+  newId?: IdGenerator;
+  /**
+   * The fetcher an import's media downloads go through. Tests pass one built with
+   * `createSafeFetcher({ resolver, allowAddressesForTests })` to serve images from a local server;
+   * no setting or environment variable reaches this, so the product always uses the default,
+   * which fetches from public addresses only.
+   */
+  mediaFetcher?: SafeFetcher;
+}
+
 /** The composition root: the only place that picks concrete adapters. */
-export async function createDateline(config: Config, overrides: { clock?: Clock; newId?: IdGenerator } = {}): Promise<Dateline> {
+export async function createDateline(config: Config, overrides: DatelineOverrides = {}): Promise<Dateline> {
   const clock = overrides.clock ?? systemClock;
   const newId = overrides.newId ?? (() => uuidV7());
   const database = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, ...(config.databaseSchema ? { pgSchema: config.databaseSchema } : {}) });
@@ -147,12 +165,15 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
     ...(config.fetchAllowPortsForTests.length ? { allowedPorts: config.fetchAllowPortsForTests } : {}),
   });
   const fetcher = resourceFetcherOver(safeFetcher);
+  // Media files have the library's size cap, not the page cap.
+  const mediaFetcher = overrides.mediaFetcher ?? createSafeFetcher({ timeoutMs: config.fetch.timeoutMs, maxBytes: config.media.maxBytes });
   const feeds = new FeedService({ store, clock, newId, sources, importer, fetcher, feeds: feedDocumentReader, pages: pageReader });
   const media = new MediaService({
     store, clock, newId, events, limits: { maxBytes: config.media.maxBytes },
     images: new SharpImageProcessor({ maxPixels: config.media.maxPixels }),
     files: new LocalDiskFileStore(mediaDir(config)),
   });
+  const siteMedia = new SiteMediaImport({ store, clock, events, media, remote: mediaDownloaderOver(mediaFetcher) });
   const cache = new PageCache();
   cache.start(events);
   const searchCache = new PageCache({ maxEntries: 2_000, maxBytes: 64 * 1024 * 1024 });
@@ -182,7 +203,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache, searchCache,
-    services: { articles, authors, staff, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor, quotes, themes, duplicates, analysis },
+    services: { articles, authors, staff, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, siteMedia, media, editor, quotes, themes, duplicates, analysis },
     buildServer: (options = {}) => buildServer({
       site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media, people: quotes, redirects: new RedirectResolver({ store }),
       searchCache: options.cacheSearches === false ? null : searchCache,
@@ -226,6 +247,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
       cache.stop();
       searchCache.stop();
       await safeFetcher.close();
+      await mediaFetcher.close();
       await bus?.stop();
       await database.close();
     },

@@ -49,6 +49,18 @@ export class MediaService {
    */
   async upload(input: MediaUpload, actor: User): Promise<{ item: MediaItem; created: boolean }> {
     requireUpload(actor);
+    return this.store(input, actor.id);
+  }
+
+  /**
+   * Stores an image a site import brought from the old site, under the same checks as an upload
+   * but credited to no one (the import runs from the command line, not as one of the staff).
+   */
+  importImage(input: MediaUpload): Promise<{ item: MediaItem; created: boolean }> {
+    return this.store(input, null);
+  }
+
+  private async store(input: MediaUpload, uploadedBy: User['id'] | null): Promise<{ item: MediaItem; created: boolean }> {
     const { store, files, images } = this.deps;
     if (input.bytes.byteLength > this.deps.limits.maxBytes) throw tooLarge(this.deps.limits.maxBytes);
     const type = sniffImageType(input.bytes);
@@ -78,7 +90,7 @@ export class MediaService {
       id: this.deps.newId() as MediaId, originalFilename: input.filename, mime: mimeOf(type),
       width: facts.width, height: facts.height, bytes: input.bytes.byteLength, sha256,
       ...cleanDescription({ altText: '', caption: null, credit: null, ...input.description }),
-      uploadedBy: actor.id, createdAt: this.deps.clock.now(), variants,
+      uploadedBy, createdAt: this.deps.clock.now(), variants,
     };
     try {
       await store.media.insert(item);

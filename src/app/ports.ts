@@ -13,6 +13,8 @@ import type { ImportItem, ImportRun } from '../domain/import-run.js';
 import type { MediaId, MediaItem } from '../domain/media.js';
 import type { EditorialRepository } from './editorial-ports.js';
 import type { PersonId, QuotedPerson, StoredQuote } from '../domain/quote.js';
+import type { MemberRepository } from './member-ports.js';
+import type { ImportMediaLedger } from './site-import/import-media-ports.js';
 
 /** Which visible articles a listing wants; all filters combine with AND. */
 export interface ArticleFilter {
@@ -341,6 +343,9 @@ export interface Store {
   quotes: QuoteRepository;
   themeModels: ThemeModelRepository;
   fingerprints: FingerprintRepository;
+  members: MemberRepository;
+  /** What site imports did with each media address of an export. */
+  importMedia: ImportMediaLedger;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**

@@ -41,7 +41,9 @@ export function registerImportCommand(program: Command): void {
     .option('--mapping <file>', 'WordPress and Ghost exports: JSON mapping of taxonomies, terms, authors and post types (start from --print-mapping)')
     .option('--print-mapping', 'WordPress and Ghost exports: print the default mapping for the file and import nothing')
     .option('--source-url <url>', 'Ghost exports: the old site\'s address, for images Ghost exported as relative paths')
-    .action(async (targets: string[], options: { dryRun?: boolean; inbox?: boolean; mapping?: string; printMapping?: boolean; sourceUrl?: string }) => {
+    .option('--download-media', 'WordPress and Ghost exports: copy attachments, feature images and images in articles into the media library (public addresses only); what cannot be fetched stays a link and is listed')
+    .option('--retry-media', 'with --download-media: try again the media an earlier run kept as links')
+    .action(async (targets: string[], options: { dryRun?: boolean; inbox?: boolean; mapping?: string; printMapping?: boolean; sourceUrl?: string; downloadMedia?: boolean; retryMedia?: boolean }) => {
       const dateline = await createDateline(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
       const counts = { imported: 0, duplicates: 0, failed: 0 };
       try {
@@ -49,16 +51,17 @@ export function registerImportCommand(program: Command): void {
         const index = await dateline.services.taxonomies.index();
         const taxonomyLabels = index.taxonomies.flatMap((t) => [t.name, t.pluralName]);
         const ninjsMapping = dateline.config.ninjsMappingFile ? loadNinjsMappingFile(dateline.config.ninjsMappingFile) : undefined;
+        const media = { downloadMedia: options.downloadMedia ?? false, retryMedia: options.retryMedia ?? false };
         const expanded: string[] = [];
         for (const target of targets) {
           if (!isUrl(target) && (await isDirectory(target))) expanded.push(...(await listImportFiles(target)));
           else if (!isUrl(target) && (await isWxrFile(target))) {
             // A whole site: streamed, checkpointed and resumable, never read into memory at once.
-            const report = await importWxrFile(dateline, target, { ...(options.mapping ? { mappingFile: options.mapping } : {}), printMapping: options.printMapping ?? false, dryRun: options.dryRun ?? false });
+            const report = await importWxrFile(dateline, target, { ...(options.mapping ? { mappingFile: options.mapping } : {}), printMapping: options.printMapping ?? false, dryRun: options.dryRun ?? false, ...media });
             if (report && (report.counts.failed > 0 || report.fatal)) counts.failed++;
           } else if (!isUrl(target) && (await isGhostExportFile(target))) {
             const report = await importGhostFile(dateline, target, {
-              ...(options.mapping ? { mappingFile: options.mapping } : {}), ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}), printMapping: options.printMapping ?? false,
+              ...(options.mapping ? { mappingFile: options.mapping } : {}), ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}), printMapping: options.printMapping ?? false, ...media,
             });
             if (report && (report.counts.failed > 0 || report.fatal)) counts.failed++;
           } else expanded.push(target);

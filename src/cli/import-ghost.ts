@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { SiteImportItemOutcome, SiteImportReport } from '../app/site-import/site-import-service.js';
+import type { SiteImportItemOutcome } from '../app/site-import/site-import-service.js';
 import { loadSiteImportMappingFile } from '../config/site-import-mapping-file.js';
 import { defaultGhostMapping, ghostSiteEvents } from '../ingest/ghost/ghost-site-events.js';
 import { readGhostExport } from '../ingest/ghost/read-ghost-export.js';
 import type { Dateline } from '../main.js';
-import { describeReport } from './import-wxr.js';
+import { describeReport, type SiteImportOutcome } from './import-wxr.js';
+import { importSiteMedia, type SiteMediaOptions } from './import-site-media.js';
 import { createProgress } from './progress.js';
 
-export interface GhostImportOptions {
+export interface GhostImportOptions extends SiteMediaOptions {
   mappingFile?: string;
   printMapping?: boolean;
   /** The old Ghost site's address, for images and links Ghost exported as relative or `__GHOST_URL__`. */
   sourceUrl?: string;
-  quiet?: boolean;
 }
 
 async function sha256Of(file: string): Promise<string> {
@@ -23,7 +23,7 @@ async function sha256Of(file: string): Promise<string> {
 }
 
 /** Imports one Ghost JSON export through the same checkpointed site import as WordPress. */
-export async function importGhostFile(dateline: Dateline, file: string, options: GhostImportOptions = {}): Promise<SiteImportReport | null> {
+export async function importGhostFile(dateline: Dateline, file: string, options: GhostImportOptions = {}): Promise<SiteImportOutcome | null> {
   const defaults = defaultGhostMapping();
   if (options.printMapping) {
     console.log(JSON.stringify(defaults, null, 2));
@@ -40,11 +40,12 @@ export async function importGhostFile(dateline: Dateline, file: string, options:
     if (outcome.state === 'failed' || outcome.state === 'skipped') console.error(`${file}: ${outcome.label} ${outcome.state}: ${outcome.reason}`);
     else if (outcome.notes.length) console.error(`${file}: ${outcome.label}: ${outcome.notes.join('; ')}`);
   };
+  const sourceKey = siteUrl ? `ghost:${siteUrl}` : `ghost:file:${fileHash}`;
   const report = await dateline.services.siteImport.run({
-    format: 'ghost', sourceKey: siteUrl ? `ghost:${siteUrl}` : `ghost:file:${fileHash}`, fileHash, fileName: file,
+    format: 'ghost', sourceKey, fileHash, fileName: file,
     events: ghostSiteEvents(exp, { siteUrl }), mapping,
   }, onItem);
   progress.stop();
   if (!options.quiet) console.error(describeReport(file, report));
-  return report;
+  return { ...report, media: await importSiteMedia(dateline, file, sourceKey, options) };
 }

@@ -8,8 +8,10 @@ import { scanWxr } from '../ingest/wxr/scan-wxr.js';
 import { wxrSiteEvents } from '../ingest/wxr/wxr-site-events.js';
 import type { Dateline } from '../main.js';
 import { createProgress } from './progress.js';
+import { importSiteMedia, type SiteMediaOptions } from './import-site-media.js';
+import type { SiteMediaReport } from '../app/site-import/site-media-import.js';
 
-export interface WxrImportOptions {
+export interface WxrImportOptions extends SiteMediaOptions {
   mappingFile?: string;
   /** Print the default mapping for this file and import nothing. */
   printMapping?: boolean;
@@ -30,7 +32,7 @@ async function* chunksOf(file: string, hash?: ReturnType<typeof createHash>): As
 }
 
 /** Imports one WordPress export: a first pass counts and collects media, the second writes item by item. */
-export async function importWxrFile(dateline: Dateline, file: string, options: WxrImportOptions = {}): Promise<SiteImportReport | null> {
+export async function importWxrFile(dateline: Dateline, file: string, options: WxrImportOptions = {}): Promise<SiteImportOutcome | null> {
   const hash = createHash('sha256');
   const readOptions = options.maxFieldChars ? { maxFieldChars: options.maxFieldChars } : {};
   const scan = await scanWxr(chunksOf(file, hash), readOptions);
@@ -61,25 +63,29 @@ export async function importWxrFile(dateline: Dateline, file: string, options: W
       console.error(`${file}: ${outcome.label}: ${outcome.notes.join('; ')}`);
     }
   };
+  const sourceKey = siteUrl ? `wxr:${siteUrl.replace(/\/+$/, '')}` : `wxr:file:${fileHash}`;
   const report = await dateline.services.siteImport.run({
-    format: 'wxr', sourceKey: siteUrl ? `wxr:${siteUrl.replace(/\/+$/, '')}` : `wxr:file:${fileHash}`, fileHash, fileName: file,
+    format: 'wxr', sourceKey, fileHash, fileName: file,
     events: wxrSiteEvents(readWxr(chunksOf(file), readOptions), scan), mapping,
   }, onItem);
   progress.stop();
   if (!options.quiet) {
     if (skippedByMapping) console.error(`${file}: ${skippedByMapping} items of post types the mapping skips (menus, revisions, templates…) were left out`);
-    if (externalMedia) console.error(`${file}: ${externalMedia} media files stay at their old addresses (Dateline does not store media yet); pages link to them there`);
+    if (externalMedia && !options.downloadMedia) console.error(`${file}: ${externalMedia} attachments stay at their old addresses and pages link to them there; run the import again with --download-media to copy them into the media library`);
     console.error(describeReport(file, report));
   }
-  return report;
+  return { ...report, media: await importSiteMedia(dateline, file, sourceKey, options) };
 }
+
+/** The item import's report, and the media one when media was copied. */
+export type SiteImportOutcome = SiteImportReport & { media: SiteMediaReport | null };
 
 /** The closing lines of an import. */
 export function describeReport(file: string, report: SiteImportReport): string {
   const c = report.counts;
   const lines = [
-    `${file}: ${report.resumed ? 'resumed; ' : ''}${c.articles} articles, ${c.comments} comments, ${c.authors} authors, ${c.terms} terms and ${c.redirects} redirects imported; ` +
-    `${c.already} already imported (or repeated in the file), ${c.skipped} skipped, ${c.external} media kept as links, ${c.failed} failed`,
+    `${file}: ${report.resumed ? 'resumed; ' : ''}${c.articles} articles, ${c.comments} comments, ${c.authors} authors, ${c.terms} terms, ${c.redirects} redirects${c.members ? ` and ${c.members} members` : ''} imported; ` +
+    `${c.already} already imported (or repeated in the file), ${c.skipped} skipped, ${c.external} attachments recorded, ${c.failed} failed`,
   ];
   if (report.fatal) lines.push(`${file}: reading stopped: ${report.fatal}. Everything before that point is imported; fix the file and run the import again to continue.`);
   return lines.join('\n');

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 
-/** A progress bar that appears only when the work has run for a second and stderr is a terminal. */
+/** A progress bar that appears only when the work has run for a second and stderr is a terminal; a total of 0 means unknown (a running count). */
 export interface Progress {
   tick(label?: string): void;
   stop(): void;
@@ -18,7 +18,7 @@ export function createProgress(total: number, unit: string): Progress {
       if (!bar && Date.now() - started > 1000) {
         bar = new cliProgress.SingleBar({
           stream: process.stderr,
-          format: `{bar} {value}/{total} ${unit} | {rate}/s | {label}`,
+          format: total > 0 ? `{bar} {value}/{total} ${unit} | {rate}/s | {label}` : `{value} ${unit} | {rate}/s | {label}`,
           hideCursor: true,
         }, cliProgress.Presets.shades_classic);
         bar.start(total, done, { label: '', rate: '0' });

@@ -46,6 +46,7 @@ export const errorCatalogue = {
   LAST_OWNER: 'conflict',
   REDIRECT_NOT_FOUND: 'not-found',
   REDIRECT_EXISTS: 'conflict',
+  MEMBER_EMAIL_TAKEN: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -245,3 +245,13 @@ describe('MarkdownBodyRenderer.toPlainText', () => {
     assert.equal(renderer.toPlainText('<div>a</div><div>b</div>'), 'a b');
   });
 });
+
+describe('MarkdownBodyRenderer.toSafeHtml: empty paragraphs', () => {
+  const renderer = new MarkdownBodyRenderer();
+  test('a paragraph holding only a linked image keeps it (WordPress\'s "link to media file"); truly empty ones go', () => {
+    assert.equal(
+      renderer.toSafeHtml('<p><a href="https://old.example/big.jpg"><img src="https://old.example/small.jpg" alt="Harbour"></a></p><p><a href="https://x.example/"></a></p><p> </p><p><span><strong></strong></span></p>', 'html'),
+      '<p><a href="https://old.example/big.jpg" rel="noopener nofollow ugc"><img src="https://old.example/small.jpg" alt="Harbour" loading="lazy" /></a></p>',
+    );
+  });
+});

@@ -95,15 +95,31 @@ function policy(base?: string | null): sanitizeHtml.IOptions {
         },
       }),
     },
-    exclusiveFilter: (frame) => ((frame.tag === 'p' || frame.tag === 'span') && !frame.text.trim() && !frame.mediaChildren.length)
-      || (frame.tag === 'iframe' && !isAllowedEmbedSrc(frame.attribs.src)),
+    exclusiveFilter: (frame) => {
+      const drop = ((frame.tag === 'p' || frame.tag === 'span') && !frame.text.trim() && !frame.mediaChildren.length && !holdsMedia(frame))
+        || (frame.tag === 'iframe' && !isAllowedEmbedSrc(frame.attribs.src));
+      if (!drop && MEDIA_TAGS.has(frame.tag)) lastMediaAt = frame.tagPosition;
+      return drop;
+    },
   };
 }
+
+/**
+ * sanitize-html tells a frame only about its direct media children, so a paragraph holding just a
+ * linked image (`<p><a href="big.jpg"><img></a></p>`, as WordPress writes "link to media file")
+ * looked empty and was dropped with its image. Frames close innermost first, so the position of
+ * the last media element kept tells whether one lies inside the frame now closing. Reset for each
+ * call; sanitizing is synchronous.
+ */
+const MEDIA_TAGS = new Set(['img', 'picture', 'iframe']);
+let lastMediaAt = -1;
+const holdsMedia = (frame: { tagPosition: number }) => lastMediaAt >= frame.tagPosition;
 
 const defaultPolicy = policy();
 
 /** Sanitizes article HTML; with `baseUrl`, relative links and images become absolute. */
 export function sanitizeArticleHtml(html: string, options: { baseUrl?: string | null } = {}): string {
+  lastMediaAt = -1;
   return sanitizeHtml(html, options.baseUrl ? policy(options.baseUrl) : defaultPolicy).trim();
 }
 

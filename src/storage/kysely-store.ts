@@ -22,6 +22,8 @@ import { KyselyImportLedger } from './kysely-import-ledger.js';
 import { KyselyPresenceRepository } from './kysely-presence-repository.js';
 import { KyselyRedirectRepository } from './kysely-redirect-repository.js';
 import { KyselyMediaRepository } from './kysely-media-repository.js';
+import { KyselyMemberRepository } from './kysely-member-repository.js';
+import { KyselyImportMediaLedger } from './kysely-import-media-ledger.js';
 
 /** The Store port over one Kysely executor (the database, or an open transaction). */
 export class KyselyStore implements Store {
@@ -47,6 +49,8 @@ export class KyselyStore implements Store {
   readonly quotes: KyselyQuoteRepository;
   readonly themeModels: KyselyThemeModelRepository;
   readonly fingerprints: KyselyFingerprintRepository;
+  readonly members: KyselyMemberRepository;
+  readonly importMedia: KyselyImportMediaLedger;
 
   /** Effects waiting for the open transaction to commit; null outside a transaction. */
   private readonly pendingEffects: (() => void)[] | null;
@@ -78,6 +82,8 @@ export class KyselyStore implements Store {
     this.quotes = new KyselyQuoteRepository(db);
     this.themeModels = new KyselyThemeModelRepository(db);
     this.fingerprints = new KyselyFingerprintRepository(db);
+    this.members = new KyselyMemberRepository(db);
+    this.importMedia = new KyselyImportMediaLedger(db);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

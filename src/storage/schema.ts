@@ -81,6 +81,12 @@ export interface ArticleRevisionTable {
   id: string; article_id: string; version: number; saved_at: string; saved_by: string | null; saved_by_name: string; note: string | null; snapshot: string;
 }
 
+export interface MemberTable {
+  id: string; email: string; email_key: string; name: string | null; note: string | null; status: string; subscribed: number;
+  labels: string; created_at: string; updated_at: string; origin_key: string | null;
+}
+export interface ImportMediaTable { source_key: string; url: string; state: string; media_id: string | null; reason: string | null; at: string }
+
 export interface ThemeModelTable { taxonomy_id: string; model: string; trained_at: string; examples: number }
 export interface ArticleFingerprintTable { article_id: string; body_hash: string; signature: string; shingles: number; cluster_id: string; created_at: string }
 export interface ArticleFingerprintKeyTable { lookup_key: string; article_id: string }
@@ -115,6 +121,8 @@ export interface Database {
   theme_models: ThemeModelTable;
   article_fingerprints: ArticleFingerprintTable;
   article_fingerprint_keys: ArticleFingerprintKeyTable;
+  members: MemberTable;
+  import_media: ImportMediaTable;
 }
 
 export interface PersonTable { id: string; name: string; slug: string; created_at: string }

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { fixedClock } from '../../src/app/system-clock.js';
 import { articlePath } from '../../src/domain/article.js';
 import type { Instant, Slug } from '../../src/domain/ids.js';
+import type { MemberId } from '../../src/domain/member.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createDateline, mediaDir, type Dateline } from '../../src/main.js';
 import { archiveTables, isLeftOut } from '../../src/storage/site-archive/index.js';
@@ -77,6 +78,16 @@ test('export → restore: SQLite → PostgreSQL → SQLite reproduces every tabl
   // Beyond the demo content: staff, an API key, the audit trail they leave, and media files.
   await d.services.auth.createUser({ email: 'owner@news.example', name: 'Owner', password: 'correct horse battery staple', role: 'owner' }, { kind: 'cli' });
   await d.services.apiKeys.create('content', 'mobile app');
+  // Members, and what an import did with an old site's media, with every kind of value they hold.
+  await d.store.members.insert({
+    id: '0193a000-0000-7000-8000-000000000001' as MemberId, email: 'Reader@Example.org', name: 'Rea Der', note: 'met at the fair', status: 'comped', subscribed: true,
+    labels: ['VIP', 'Пресса'], createdAt: '2025-01-02T03:04:05.000Z' as Instant, updatedAt: '2025-02-03T04:05:06.000Z' as Instant, originKey: 'ghost:member:m1',
+  });
+  await d.store.members.insert({
+    id: '0193a000-0000-7000-8000-000000000002' as MemberId, email: 'joined@here.example', name: null, note: null, status: 'free', subscribed: false,
+    labels: [], createdAt: '2026-01-01T00:00:00.000Z' as Instant, updatedAt: '2026-01-01T00:00:00.000Z' as Instant, originKey: null,
+  });
+  await d.store.importMedia.record({ sourceKey: 'wxr:https://old.example', url: 'https://old.example/a.pdf?x=1&y=2', state: 'external', mediaId: null, reason: 'not an image', at: '2026-01-01T00:00:00.000Z' as Instant });
   const media = mediaDir(d.config);
   mkdirSync(path.join(media, 'ab', 'cd'), { recursive: true });
   writeFileSync(path.join(media, 'ab', 'cd', 'photo-640.webp'), randomBytes(3000));
@@ -84,6 +95,8 @@ test('export → restore: SQLite → PostgreSQL → SQLite reproduces every tabl
 
   const before = await tablesOf(d);
   assert.ok((before.articles?.length ?? 0) >= 20 && (before.users?.length ?? 0) === 1);
+  assert.equal(before.members?.length, 2);
+  assert.equal(before.import_media?.length, 1);
 
   const first = path.join(scratch(), 'export-1');
   const manifest = await d.archive.export(first);
@@ -105,6 +118,9 @@ test('export → restore: SQLite → PostgreSQL → SQLite reproduces every tabl
   const back = await emptySite('sqlite');
   await back.archive.restore(second);
   assert.deepEqual(await tablesOf(back), before);
+  // Restored members keep their case-insensitive uniqueness.
+  assert.equal((await back.store.members.getByEmail('reader@example.ORG'))?.labels.join(), 'VIP,Пресса');
+  await assert.rejects(back.store.members.insert({ ...(await back.store.members.getByEmail('joined@here.example'))!, id: '0193a000-0000-7000-8000-000000000003' as MemberId, email: 'JOINED@here.example' }), /already a member/);
   assert.deepEqual(mediaOf(back), mediaOf(d));
 
   // The restored site serves the same pages, and search works (its index was rebuilt).

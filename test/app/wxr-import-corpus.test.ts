@@ -1,42 +1,29 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { importWxrFile } from '../../src/cli/import-wxr.js';
-import { loadConfig } from '../../src/config/config.js';
 import type { ArticleId } from '../../src/domain/ids.js';
-import { createDateline, type Dateline } from '../../src/main.js';
-import { dropSchema, testDatabases, testPostgresUrl } from '../support/databases.js';
+import type { Dateline } from '../../src/main.js';
+import { testDatabases } from '../support/databases.js';
+import { freshDateline } from '../support/fresh-dateline.js';
+import { failOnForeignConnections } from '../support/loopback-tripwire.js';
+import { createSafeFetcher } from '../../src/ingest/fetch/safe-fetcher.js';
 
 const corpus = fileURLToPath(new URL('../../../shared/corpus/wxr/', import.meta.url));
 const counter = fileURLToPath(new URL('../support/wxr_counts.py', import.meta.url));
 const files = readdirSync(corpus, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.xml')).sort();
 
 /** Counts taken by a different parser (Python's ElementTree), not by Dateline's reader. */
-function independentCounts(file: string): Record<string, number> & { error?: string } {
-  return JSON.parse(execFileSync('python3', [counter, file], { encoding: 'utf8' })) as Record<string, number> & { error?: string };
+type Counts = Record<'articles' | 'posts' | 'pages' | 'comments' | 'authorHandles' | 'termKeys', number> & { attachmentUrls: string[]; error?: string };
+function independentCounts(file: string): Counts {
+  return JSON.parse(execFileSync('python3', [counter, file], { encoding: 'utf8' })) as Counts;
 }
 
-async function freshDateline(dialect: 'sqlite' | 'postgres'): Promise<{ dateline: Dateline; dispose(): Promise<void> }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dateline-wxr-'));
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const env: Record<string, string> = { DATA_DIR: dir, LOG_LEVEL: 'silent', SITE_URL: 'https://news.example' };
-  if (dialect === 'postgres') Object.assign(env, { DATABASE_URL: testPostgresUrl, DATABASE_SCHEMA: schema });
-  const dateline = await createDateline(loadConfig(env));
-  await dateline.prepare({ demoContent: false });
-  return {
-    dateline,
-    async dispose() {
-      await dateline.stop();
-      rmSync(dir, { recursive: true, force: true });
-      if (dialect === 'postgres') await dropSchema(schema);
-    },
-  };
-}
+/** A fetcher for which no host name resolves: the corpus's old sites are unreachable, and nothing leaves the machine. */
+const offlineFetcher = () => createSafeFetcher({ resolver: async (host) => { throw Object.assign(new Error(`${host} not found`), { code: 'ENOTFOUND' }); } });
 
 async function countRows(dateline: Dateline, table: 'articles' | 'comments'): Promise<number> {
   const row = await dateline.database.db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
@@ -74,6 +61,33 @@ describe('WordPress exports in the shared corpus', () => {
         const again = await importWxrFile(dateline, file, { quiet: true });
         assert.equal(again?.counts.articles, 0);
         assert.equal(await countRows(dateline, 'articles'), expected.articles);
+      } finally {
+        await dispose();
+      }
+    });
+  }
+});
+
+describe('WordPress exports in the shared corpus with --download-media, their old sites unreachable', () => {
+  failOnForeignConnections();
+  for (const name of files) {
+    const file = path.join(corpus, name);
+    const expected = independentCounts(file);
+    if (expected.error) continue; // malformed files are covered above
+    it(`imports ${name} and reports each of its ${expected.attachmentUrls.length} attachments as kept at its address`, async () => {
+      const { dateline, dispose } = await freshDateline('sqlite', { mediaFetcher: offlineFetcher() });
+      try {
+        const report = await importWxrFile(dateline, file, { quiet: true, downloadMedia: true });
+        assert.ok(report?.media);
+        assert.equal(report.fatal, null);
+        assert.equal(await countRows(dateline, 'articles'), expected.articles);
+        assert.equal(report.media.downloaded + report.media.reused, 0);
+        assert.equal(await dateline.store.media.count(), 0);
+        const external = new Map(report.media.external.map((e) => [e.url, e.reason ?? '']));
+        for (const url of expected.attachmentUrls) assert.match(external.get(url) ?? 'not reported', /^unreachable: /, url);
+        for (const reason of external.values()) assert.match(reason, /^(unreachable|refused): /);
+        const again = await importWxrFile(dateline, file, { quiet: true, downloadMedia: true });
+        assert.deepEqual(again?.media?.external.map((e) => e.url).sort(), [...external.keys()].sort(), 'a second run reports the same addresses, from the record');
       } finally {
         await dispose();
       }

@@ -2,7 +2,7 @@
 
 Prints one JSON object: articles (posts and pages not in the trash or auto-drafts), posts, pages,
 comments on those, author handles (declared logins plus bylines), term keys (declared plus used),
-or {"error": ...} when the file is not well-formed XML even after raw ampersands are escaped.
+the attachment URLs, or {"error": ...} when the file is not well-formed XML even after raw ampersands are escaped.
 """
 import json
 import re
@@ -65,8 +65,11 @@ def main(path):
             else:
                 tax, slug, label = wp(el, 'term_taxonomy') or 'category', wp(el, 'term_slug'), wp(el, 'term_name')
             terms.add(f'{tax}:{slug or slugify(label)}')
+    attachment_urls = []
     for item in channel.findall('item'):
         post_type, status = wp(item, 'post_type'), wp(item, 'status')
+        if post_type == 'attachment':
+            attachment_urls.append(wp(item, 'attachment_url') or (item.findtext('guid') or '').strip())
         if post_type not in ('post', 'page') or status in ('trash', 'auto-draft'):
             continue
         out['articles'] += 1
@@ -88,6 +91,7 @@ def main(path):
             terms.add(f"{domain}:{c.get('nicename') or slugify((c.text or '').strip())}")
     out['authorHandles'] = len(authors)
     out['termKeys'] = len(terms)
+    out['attachmentUrls'] = sorted(set(attachment_urls))
     print(json.dumps(out))
 
 

@@ -11,6 +11,8 @@ export type SiteImportEvent =
   | { type: 'author'; author: SiteAuthorDraft }
   | { type: 'term'; term: SiteTermDraft }
   | { type: 'article'; article: SiteArticleDraft }
+  /** A reader who subscribed to the old site (Ghost members). */
+  | { type: 'member'; member: SiteMemberDraft }
   /** Something in the export that is not imported, with the reason. */
   | { type: 'skip'; originKey: string; label: string; reason: string }
   /** Media left where it is (the old site), with the reason; recorded so the report can list it. */
@@ -37,6 +39,19 @@ export interface SiteTermDraft {
   parentKey: string | null;
   description: string | null;
   problems: string[];
+}
+
+export interface SiteMemberDraft {
+  originKey: string;
+  email: string;
+  name: string | null;
+  note: string | null;
+  /** The export's word (`free`, `paid`, `comped`); mapped onto Dateline's member statuses. */
+  status: string | null;
+  subscribed: boolean;
+  labels: string[];
+  createdAt: Instant | null;
+  updatedAt: Instant | null;
 }
 
 export interface SiteCommentDraft {

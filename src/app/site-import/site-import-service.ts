@@ -12,7 +12,8 @@ import type { BodyRenderer } from '../body-renderer.js';
 import { contentFingerprint } from '../content-fingerprint.js';
 import { tags, type ContentEvents } from '../content-events.js';
 import type { Clock, Store } from '../ports.js';
-import type { SiteArticleDraft, SiteAuthorDraft, SiteImportEvent, SiteTermDraft } from './site-import-events.js';
+import type { SiteArticleDraft, SiteAuthorDraft, SiteImportEvent, SiteMemberDraft, SiteTermDraft } from './site-import-events.js';
+import { writeImportedMember } from './site-member-writer.js';
 import type { SiteImportMapping } from './site-import-mapping.js';
 import { stableId } from './stable-id.js';
 
@@ -39,7 +40,7 @@ export interface SiteImportReport {
   runId: string;
   resumed: boolean;
   counts: {
-    articles: number; authors: number; terms: number; comments: number; redirects: number;
+    articles: number; authors: number; terms: number; comments: number; redirects: number; members: number;
     already: number; skipped: number; failed: number; external: number;
   };
   fatal: string | null;
@@ -87,7 +88,7 @@ export class SiteImportService {
     };
     const report: SiteImportReport = {
       runId: run.id, resumed: !!unfinished, fatal: null,
-      counts: { articles: 0, authors: 0, terms: 0, comments: 0, redirects: 0, already: 0, skipped: 0, failed: 0, external: 0 },
+      counts: { articles: 0, authors: 0, terms: 0, comments: 0, redirects: 0, members: 0, already: 0, skipped: 0, failed: 0, external: 0 },
     };
     for await (const event of source.events) {
       if (event.type === 'fatal') {
@@ -122,9 +123,10 @@ export class SiteImportService {
 
   private async handle(state: RunState, event: Exclude<SiteImportEvent, { type: 'fatal' }>, report: SiteImportReport): Promise<SiteImportItemOutcome> {
     const originKey = event.type === 'author' ? event.author.originKey : event.type === 'term' ? event.term.originKey
-      : event.type === 'article' ? event.article.originKey : event.originKey;
+      : event.type === 'article' ? event.article.originKey : event.type === 'member' ? event.member.originKey : event.originKey;
     const label = event.type === 'author' ? `author ${event.author.name}` : event.type === 'term' ? `term ${event.term.name}`
-      : event.type === 'article' ? `${event.article.postType} "${event.article.title.slice(0, 60)}"` : event.label;
+      : event.type === 'article' ? `${event.article.postType} "${event.article.title.slice(0, 60)}"`
+      : event.type === 'member' ? `member ${event.member.email.slice(0, 80)}` : event.label;
     if (state.done.has(originKey)) {
       report.counts.already++;
       return { originKey, label, state: 'already', reason: null, notes: [] };
@@ -145,6 +147,8 @@ export class SiteImportService {
           return await this.importTerm(state, event.term, report, label);
         case 'article':
           return await this.importArticle(state, event.article, report, label);
+        case 'member':
+          return await this.importMember(state, event.member, report, label);
       }
     } catch (error) {
       const reason = isAppError(error) ? error.message : `unexpected error: ${(error as Error).message}`;
@@ -251,6 +255,17 @@ export class SiteImportService {
     report.counts.comments += counts.comments;
     report.counts.redirects += counts.redirects;
     return { originKey: draft.originKey, label, state: 'imported', reason: null, notes };
+  }
+
+  private async importMember(state: RunState, draft: SiteMemberDraft, report: SiteImportReport, label: string): Promise<SiteImportItemOutcome> {
+    const written = await this.deps.store.transaction(async (tx) => {
+      const result = await writeImportedMember(tx, state.sourceKey, draft, state.now);
+      await this.record(state, tx, draft.originKey, result.state, result.state === 'imported' ? result.memberId : null, result.state === 'skipped' ? result.reason : null);
+      return result;
+    });
+    state.done.set(draft.originKey, { state: written.state, targetId: written.state === 'imported' ? written.memberId : null });
+    report.counts[written.state === 'imported' ? 'members' : 'skipped']++;
+    return { originKey: draft.originKey, label, state: written.state, reason: written.state === 'skipped' ? written.reason : null, notes: [] };
   }
 
   /** The site author for an export author: known from this or an earlier run, an existing author of that name, or a new one. */

@@ -1,25 +1,17 @@
 import assert from 'node:assert/strict';
-import dc from 'node:diagnostics_channel';
 import type { LookupAddress } from 'node:dns';
 import { createServer } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import type { TLSSocket } from 'node:tls';
 import type { AddressInfo, Server, Socket } from 'node:net';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { createAddressPolicy } from './address-policy.js';
 import type { AddressPolicy } from './address-policy.js';
+import { failOnForeignConnections } from '../../../test/support/loopback-tripwire.js';
 import { createGuardedConnector, createGuardedLookup, RefusedAddressError } from './guarded-connector.js';
 import type { Resolver } from './guarded-connector.js';
 
-// Tripwire: any socket that tries to reach a non-loopback address fails the test.
-const foreignAttempts: string[] = [];
-dc.subscribe('net.client.socket', (message) => {
-  const { socket } = message as { socket: Socket };
-  socket.on('connectionAttempt', (address: string) => {
-    if (!/^(127\.|::1$|::ffff:127\.)/.test(address)) foreignAttempts.push(address);
-  });
-});
-afterEach(() => assert.deepEqual(foreignAttempts.splice(0), [], 'a test tried to connect to a non-loopback address'));
+failOnForeignConnections();
 
 const table: Record<string, { address: string; family: 4 | 6 }[]> = {
   'public.test': [{ address: '127.0.0.1', family: 4 }],

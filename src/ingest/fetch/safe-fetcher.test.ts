@@ -1,26 +1,18 @@
 import assert from 'node:assert/strict';
-import dc from 'node:diagnostics_channel';
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createSecureContext } from 'node:tls';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { after, afterEach, before, describe, test } from 'node:test';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
 import { FetchError } from './fetch-error.js';
 import type { FetchErrorCode } from './fetch-error.js';
+import { failOnForeignConnections } from '../../../test/support/loopback-tripwire.js';
 import { createSafeFetcher } from './safe-fetcher.js';
 import type { FetcherOptions, FetchResult, Resolver, SafeFetcher } from './safe-fetcher.js';
 
-// Tripwire: any socket that tries to reach a non-loopback address fails the test.
-const foreignAttempts: string[] = [];
-dc.subscribe('net.client.socket', (message) => {
-  const { socket } = message as { socket: Socket };
-  socket.on('connectionAttempt', (address: string) => {
-    if (!/^(127\.|::1$|::ffff:127\.)/.test(address)) foreignAttempts.push(address);
-  });
-});
-afterEach(() => assert.deepEqual(foreignAttempts.splice(0), [], 'a test tried to connect to a non-loopback address'));
+failOnForeignConnections();
 
 const PAGE = '<!doctype html><title>Hello</title><p>Dateline</p>';
 const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title></channel></rss>';

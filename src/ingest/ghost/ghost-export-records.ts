@@ -91,13 +91,20 @@ export const ghostMemberRecord = z.object({
   email: z.string(),
   name: text,
   note: text,
+  /** 'free' | 'paid' | 'comped' (Ghost 3+); absent before paid memberships existed. */
   status: text,
-  subscribed: flag,
+  /** Ghost up to 4.x; Ghost 5 records newsletter subscriptions in members_newsletters instead. */
+  subscribed: z.union([z.boolean(), z.number(), z.string()]).nullish().transform((v) => (v === null || v === undefined ? null : v === true || v === 1 || v === '1' || v === 'true')),
   created_at: timestamp,
+  updated_at: timestamp,
 });
 export type GhostMemberRecord = z.infer<typeof ghostMemberRecord>;
 
-/** The tables read in the first pass (everything but posts, which are streamed one by one). */
+export const ghostLabelRecord = z.object({ id, name: z.string() });
+export const ghostMemberLabelRecord = z.object({ member_id: id, label_id: id, sort_order: z.number().nullish() });
+export const ghostMemberNewsletterRecord = z.object({ member_id: id });
+
+/** The tables read in the first pass (everything but posts and members, which are streamed one by one). */
 export const ghostSideTables = {
   tags: ghostTagRecord,
   users: ghostUserRecord,
@@ -105,5 +112,8 @@ export const ghostSideTables = {
   posts_authors: ghostPostAuthorRecord,
   posts_meta: ghostPostMetaRecord,
   settings: ghostSettingRecord,
+  labels: ghostLabelRecord,
+  members_labels: ghostMemberLabelRecord,
+  members_newsletters: ghostMemberNewsletterRecord,
 } as const;
 export type GhostSideTable = keyof typeof ghostSideTables;

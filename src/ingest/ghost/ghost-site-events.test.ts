@@ -44,14 +44,43 @@ test('members-only and e-mail-only posts stay drafts with a note; scheduled post
   assert.deepEqual(scheduled!.oldPaths, ['/later/', '/p/u-1/']);
 });
 
-test('without the old address, relative images are reported; members are counted and left out with a reason; canonical URL becomes the original', async () => {
+test('without the old address, relative images are reported; canonical URL becomes the original', async () => {
   const events = await eventsOf({
     posts: [{ id: 'a', title: 'A', slug: 'a', status: 'published', html: '<p><img src="/content/images/y.png"></p>', canonical_url: 'https://elsewhere.example/story' }],
-    members: [{ id: 'm1', email: 'a@example.org' }, { id: 'm2', email: 'b@example.org' }],
   });
   const [post] = articles(events);
   assert.match(post!.notes.join(), /--source-url/);
   assert.deepEqual(post!.original, { url: 'https://elsewhere.example/story', publisher: null, author: null, canonical: true });
-  const skip = events.find((e) => e.type === 'skip');
-  assert.ok(skip?.type === 'skip' && /2 members/.test(skip.label) && /no member accounts/.test(skip.reason));
+});
+
+test('members come with their labels in order, status, note and subscription (subscribed, else a newsletter row, else not subscribed)', async () => {
+  const events = await eventsOf({
+    labels: [{ id: 'l1', name: 'VIP' }, { id: 'l2', name: 'Press' }],
+    members: [
+      { id: 'm1', email: 'a@example.org', name: 'Ann', note: 'founder', status: 'comped', subscribed: false, created_at: '2020-01-01T00:00:00.000Z' },
+      { id: 'm2', email: 'b@example.org', status: 'paid' },
+      { id: 'm3', email: 'c@example.org' },
+      { id: 'm4' },
+    ],
+    members_labels: [{ member_id: 'm1', label_id: 'l2', sort_order: 1 }, { member_id: 'm1', label_id: 'l1', sort_order: 0 }, { member_id: 'm2', label_id: 'gone' }],
+    members_newsletters: [{ member_id: 'm2', newsletter_id: 'n1' }],
+  });
+  const members = events.flatMap((e) => (e.type === 'member' ? [e.member] : []));
+  assert.deepEqual(members.map((m) => [m.originKey, m.email, m.status, m.subscribed, m.labels]), [
+    ['ghost:member:m1', 'a@example.org', 'comped', false, ['VIP', 'Press']],
+    ['ghost:member:m2', 'b@example.org', 'paid', true, []],
+    ['ghost:member:m3', 'c@example.org', null, false, []],
+  ]);
+  assert.equal(members[0]!.note, 'founder');
+  assert.equal(members[0]!.createdAt, '2020-01-01T00:00:00.000Z');
+  const broken = events.find((e) => e.type === 'skip');
+  assert.ok(broken?.type === 'skip' && broken.originKey === 'ghost:members-at:3' && /email/.test(broken.reason));
+});
+
+test('with the old address, relative image paths (feature and body) point there; relative links stay relative', async () => {
+  const [post] = articles(await eventsOf({
+    posts: [{ id: 'a', title: 'A', slug: 'a', status: 'published', feature_image: '/content/images/f.jpg', html: '<p><a href="/tag/x/">x</a><img src="/content/images/y.png"><img src="//cdn.example/z.png"></p>' }],
+  }, 'https://old.example/'));
+  assert.equal(post!.featureImage?.url, 'https://old.example/content/images/f.jpg');
+  assert.equal(post!.bodyHtml, '<p><a href="/tag/x/">x</a><img src="https://old.example/content/images/y.png"><img src="//cdn.example/z.png"></p>');
 });

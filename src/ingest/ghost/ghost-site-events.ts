@@ -1,10 +1,10 @@
-import type { SiteArticleDraft, SiteImportEvent } from '../../app/site-import/site-import-events.js';
+import type { SiteArticleDraft, SiteImportEvent, SiteMemberDraft } from '../../app/site-import/site-import-events.js';
 import type { SiteImportMapping } from '../../app/site-import/site-import-mapping.js';
 import type { Instant } from '../../domain/ids.js';
 import { slugify } from '../../domain/slug.js';
 import type { GhostTagRecord, GhostUserRecord } from './ghost-export-records.js';
 import { ghostPostBody } from './ghost-post-body.js';
-import type { GhostExport, GhostPostItem } from './read-ghost-export.js';
+import type { GhostExport, GhostMemberItem, GhostPostItem } from './read-ghost-export.js';
 
 /** Ghost writes its own address into exports as this placeholder. */
 const GHOST_URL = /__GHOST_URL__/g;
@@ -37,6 +37,11 @@ function withSiteUrl(value: string, siteUrl: string | null): string {
   return value.replace(GHOST_URL, siteUrl ?? '');
 }
 
+/** An image path relative to the old site (`/content/images/…`) as an address there, when the address is known. */
+function onOldSite(url: string, siteUrl: string | null): string {
+  return siteUrl && url.startsWith('/') && !url.startsWith('//') ? `${siteUrl}${url}` : url;
+}
+
 function languageOf(post: GhostPostItem['post']): string | null {
   const code = post.locale ?? post.language;
   return code ? code.split(/[-_]/)[0]!.toLowerCase() : null;
@@ -58,7 +63,7 @@ function articleDraft(item: GhostPostItem, siteUrl: string | null): SiteArticleD
   const type = post.type ?? (post.page ? 'page' : 'post');
   const relative = /(^|["'\s(])\/content\/images\//.test(body.html) || (post.feature_image ?? '').startsWith('/');
   if (!siteUrl && (/__GHOST_URL__/.test(body.html) || relative)) notes.push('images use addresses relative to the old Ghost site; pass --source-url to keep them loading from there');
-  const feature = post.feature_image ? withSiteUrl(post.feature_image, siteUrl) : null;
+  const feature = post.feature_image ? onOldSite(withSiteUrl(post.feature_image, siteUrl), siteUrl) : null;
   const oldPaths = [`/${slug}/`];
   if (post.uuid) oldPaths.push(`/p/${post.uuid}/`);
   return {
@@ -66,7 +71,7 @@ function articleDraft(item: GhostPostItem, siteUrl: string | null): SiteArticleD
     postType: type,
     title: post.title,
     slug,
-    bodyHtml: withSiteUrl(body.html, siteUrl),
+    bodyHtml: withSiteUrl(body.html, siteUrl).replace(/(<img\b[^>]*?\ssrc=["'])(\/(?!\/)[^"']*)/gi, (_, start: string, src: string) => start + onOldSite(src, siteUrl)),
     excerpt: post.custom_excerpt,
     language: languageOf(post),
     status,
@@ -87,9 +92,23 @@ function articleDraft(item: GhostPostItem, siteUrl: string | null): SiteArticleD
 }
 
 /**
+ * A Ghost member. Ghost up to 4.x says `subscribed`; Ghost 5 lists newsletter subscriptions
+ * instead. With neither, the member counts as not subscribed: better to ask again than to mail
+ * someone who never clearly asked for it.
+ */
+function memberDraft(item: GhostMemberItem): SiteMemberDraft {
+  const { member } = item;
+  return {
+    originKey: `ghost:member:${member.id}`, email: member.email, name: member.name, note: member.note, status: member.status,
+    subscribed: member.subscribed ?? item.inNewsletters, labels: item.labels,
+    createdAt: member.created_at as Instant | null, updatedAt: member.updated_at as Instant | null,
+  };
+}
+
+/**
  * Turns a Ghost export into site-import events: authors and tags first, then posts and pages one
  * by one, each with its tags, authors, redirects from its old address, and notes on anything
- * that could not come across as it was.
+ * that could not come across as it was; then the members.
  */
 export async function* ghostSiteEvents(exp: GhostExport, options: { siteUrl: string | null }): AsyncGenerator<SiteImportEvent> {
   const siteUrl = options.siteUrl?.replace(/\/+$/, '') ?? null;
@@ -113,10 +132,9 @@ export async function* ghostSiteEvents(exp: GhostExport, options: { siteUrl: str
       if (result.ok) yield { type: 'article', article: articleDraft(result.item, siteUrl) };
       else yield { type: 'skip', originKey: `ghost:${result.problem.table}-at:${result.problem.index}`, label: `${result.problem.table} row ${result.problem.index}`, reason: result.problem.message };
     }
-    let members = 0;
-    for await (const result of exp.members()) if (result.ok) members++;
-    if (members) {
-      yield { type: 'skip', originKey: 'ghost:members', label: `${members} members`, reason: 'Dateline has no member accounts yet; export them from Ghost as CSV to keep them' };
+    for await (const result of exp.members()) {
+      if (result.ok) yield { type: 'member', member: memberDraft(result.item) };
+      else yield { type: 'skip', originKey: `ghost:members-at:${result.problem.index}`, label: `member row ${result.problem.index}`, reason: result.problem.message };
     }
   } catch (error) {
     yield { type: 'fatal', reason: error instanceof Error ? error.message : String(error) };

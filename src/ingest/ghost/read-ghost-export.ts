@@ -15,6 +15,15 @@ export interface GhostRowProblem {
   message: string;
 }
 
+/** A member with the names of their labels and whether any newsletter subscription names them. */
+export interface GhostMemberItem {
+  index: number;
+  member: GhostMemberRecord;
+  labels: string[];
+  /** Ghost 5 keeps subscriptions in members_newsletters: true when a row there names the member. */
+  inNewsletters: boolean;
+}
+
 /** A post with what the side tables say about it. */
 export interface GhostPostItem {
   index: number;
@@ -37,7 +46,7 @@ export interface GhostExport {
   /** Streams the posts (a second pass over the file), each joined to its tags, authors and meta. */
   posts(): AsyncGenerator<GhostStreamItem<GhostPostItem>>;
   /** Streams the members, where the export has them. */
-  members(): AsyncGenerator<GhostStreamItem<GhostMemberRecord>>;
+  members(): AsyncGenerator<GhostStreamItem<GhostMemberItem>>;
 }
 
 export interface GhostReadLimits {
@@ -61,6 +70,19 @@ async function* walk(file: string, wantTable: (table: string) => boolean, limits
   }
 }
 
+/** Rows of a link table (posts_tags, members_labels…) by the row they hang from, with their order. */
+type Links = Map<string, { id: string; order: number }[]>;
+
+function addLink(links: Links, from: string, to: string, order: number | null | undefined): void {
+  const list = links.get(from) ?? [];
+  list.push({ id: to, order: order ?? list.length });
+  links.set(from, list);
+}
+
+function linked(links: Links, from: string): string[] {
+  return (links.get(from) ?? []).sort((a, b) => a.order - b.order).map((l) => l.id);
+}
+
 function issue(table: string, index: number, error: z.ZodError): GhostRowProblem {
   const first = error.issues[0];
   return { table, index, message: `${first?.path.join('.') || 'row'}: ${first?.message ?? 'invalid'}` };
@@ -72,8 +94,9 @@ function oversized(row: Extract<WalkedRow, { kind: 'oversized' }>): GhostRowProb
 
 /**
  * Opens a Ghost JSON export (0.x to 5.x, wrapped or flat). The first pass reads everything but
- * posts and members, which are small; posts and members stream on a later pass, so the memory
- * used does not grow with the size of the archive.
+ * posts and members, which is small (of members it keeps only their links to labels and
+ * newsletters, a few bytes each); posts and members stream on later passes, so the memory used
+ * does not grow with the size of the articles.
  */
 export async function readGhostExport(file: string, limits: GhostReadLimits = DEFAULT_LIMITS): Promise<GhostExport> {
   let exportedOn: string | null = null;
@@ -81,9 +104,12 @@ export async function readGhostExport(file: string, limits: GhostReadLimits = DE
   let sawData = false;
   const problems: GhostRowProblem[] = [];
   const side = { tags: [] as GhostTagRecord[], users: [] as GhostUserRecord[], settings: {} as Record<string, unknown> };
-  const postTags = new Map<string, { tagId: string; order: number }[]>();
-  const postAuthors = new Map<string, { authorId: string; order: number }[]>();
+  const postTags: Links = new Map();
+  const postAuthors: Links = new Map();
   const postMeta = new Map<string, GhostPostMetaRecord>();
+  const labelNames = new Map<string, string>();
+  const memberLabels: Links = new Map();
+  const subscribedMembers = new Set<string>();
 
   for await (const row of walk(file, (t) => t in ghostSideTables || t === 'posts', limits)) {
     if (row.kind === 'meta') {
@@ -104,21 +130,12 @@ export async function readGhostExport(file: string, limits: GhostReadLimits = DE
       case 'tags': side.tags.push(value as GhostTagRecord); break;
       case 'users': side.users.push(value as GhostUserRecord); break;
       case 'settings': { const s = value as { key: string; value: unknown }; side.settings[s.key] = s.value; break; }
-      case 'posts_tags': {
-        const link = value as { post_id: string; tag_id: string; sort_order?: number | null };
-        const list = postTags.get(link.post_id) ?? [];
-        list.push({ tagId: link.tag_id, order: link.sort_order ?? list.length });
-        postTags.set(link.post_id, list);
-        break;
-      }
-      case 'posts_authors': {
-        const link = value as { post_id: string; author_id: string; sort_order?: number | null };
-        const list = postAuthors.get(link.post_id) ?? [];
-        list.push({ authorId: link.author_id, order: link.sort_order ?? list.length });
-        postAuthors.set(link.post_id, list);
-        break;
-      }
+      case 'posts_tags': { const l = value as { post_id: string; tag_id: string; sort_order?: number | null }; addLink(postTags, l.post_id, l.tag_id, l.sort_order); break; }
+      case 'posts_authors': { const l = value as { post_id: string; author_id: string; sort_order?: number | null }; addLink(postAuthors, l.post_id, l.author_id, l.sort_order); break; }
       case 'posts_meta': { const m = value as GhostPostMetaRecord; postMeta.set(m.post_id, m); break; }
+      case 'labels': { const l = value as { id: string; name: string }; labelNames.set(l.id, l.name); break; }
+      case 'members_labels': { const l = value as { member_id: string; label_id: string; sort_order?: number | null }; addLink(memberLabels, l.member_id, l.label_id, l.sort_order); break; }
+      case 'members_newsletters': subscribedMembers.add((value as { member_id: string }).member_id); break;
     }
   }
   if (!sawData && exportedOn === null) {
@@ -137,20 +154,23 @@ export async function readGhostExport(file: string, limits: GhostReadLimits = DE
       const parsed = ghostPostRecord.safeParse(row.value);
       if (!parsed.success) { yield { ok: false, problem: issue('posts', row.index, parsed.error) }; continue; }
       const post = parsed.data;
-      const tags = (postTags.get(post.id) ?? []).sort((a, b) => a.order - b.order).map((l) => tagsById.get(l.tagId)).filter((t): t is GhostTagRecord => !!t);
-      let authors = (postAuthors.get(post.id) ?? []).sort((a, b) => a.order - b.order).map((l) => usersById.get(l.authorId)).filter((u): u is GhostUserRecord => !!u);
+      const tags = linked(postTags, post.id).map((id) => tagsById.get(id)).filter((t): t is GhostTagRecord => !!t);
+      let authors = linked(postAuthors, post.id).map((id) => usersById.get(id)).filter((u): u is GhostUserRecord => !!u);
       if (!authors.length && post.author_id) authors = [usersById.get(post.author_id) ?? soleUser].filter((u): u is GhostUserRecord => !!u);
       if (!authors.length && soleUser) authors = [soleUser];
       yield { ok: true, item: { index: row.index, post, tags, authors, meta: postMeta.get(post.id) ?? null } };
     }
   }
 
-  async function* members(): AsyncGenerator<GhostStreamItem<GhostMemberRecord>> {
+  async function* members(): AsyncGenerator<GhostStreamItem<GhostMemberItem>> {
     for await (const row of walk(file, (t) => t === 'members', limits)) {
       if (row.kind === 'meta') continue;
       if (row.kind === 'oversized') { yield { ok: false, problem: oversized(row) }; continue; }
       const parsed = ghostMemberRecord.safeParse(row.value);
-      yield parsed.success ? { ok: true, item: parsed.data } : { ok: false, problem: issue('members', row.index, parsed.error) };
+      if (!parsed.success) { yield { ok: false, problem: issue('members', row.index, parsed.error) }; continue; }
+      const member = parsed.data;
+      const labels = linked(memberLabels, member.id).map((id) => labelNames.get(id)).filter((n): n is string => !!n);
+      yield { ok: true, item: { index: row.index, member, labels: [...new Set(labels)], inNewsletters: subscribedMembers.has(member.id) } };
     }
   }
 

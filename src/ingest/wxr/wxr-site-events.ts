@@ -36,7 +36,8 @@ function oldPath(url: string): string | null {
 
 /**
  * Turns the reader's records into site-import events: authors, terms and articles with their
- * comments, redirects and attribution; attachments kept as links (media is not stored yet);
+ * comments, redirects and attribution; attachments kept as links (`--download-media` copies them
+ * afterwards, see SiteMediaImport);
  * items that are not content (menus, revisions, trash, auto-drafts) skipped with the reason.
  */
 export async function* wxrSiteEvents(events: AsyncIterable<WxrEvent>, scan: Pick<WxrScan, 'attachments'>): AsyncGenerator<SiteImportEvent> {
@@ -83,7 +84,7 @@ function itemEvent(item: WxrItem, index: number, problems: string[], site: WxrSi
   }
   if (type === 'attachment') {
     const url = item.attachmentUrl || item.guid;
-    return { type: 'external', originKey, label, url, reason: 'media files are not stored by Dateline yet; the file stays at its old address and pages link to it there' };
+    return { type: 'external', originKey, label, url, reason: 'the file stays at its old address and pages link to it there (dateline import --download-media copies it into the media library)' };
   }
   if (item.status === 'trash') return { type: 'skip', originKey, label, reason: 'it is in the WordPress trash' };
   if (item.status === 'auto-draft') return { type: 'skip', originKey, label, reason: 'it is an auto-draft (an unsaved placeholder WordPress creates)' };

@@ -12,6 +12,7 @@ import * as quotes from './0009-quotes.js';
 import * as intelligence from './0011-intelligence.js';
 import * as adminScreens from './0012-admin-screens.js';
 import * as authorProfiles from './0013-author-profiles.js';
+import * as membersAndImportMedia from './0014-members-and-import-media.js';
 import { searchByPublicationMigration } from './0016-search-by-publication.js';
 
 /**
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration | ((capabilities: DatabaseCapabilitie
   '0011-intelligence': intelligence,
   '0012-admin-screens': adminScreens,
   '0013-author-profiles': authorProfiles,
+  '0014-members-and-import-media': membersAndImportMedia,
   '0016-search-by-publication': searchByPublicationMigration,
 };
 

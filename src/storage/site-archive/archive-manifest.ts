@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** The first file of an export; see docs/export-format.md. */
 export const ARCHIVE_FORMAT = 'dateline-site-export';
-export const ARCHIVE_FORMAT_VERSION = 1;
+export const ARCHIVE_FORMAT_VERSION = 2;
 
 export const archiveManifest = z.object({
   format: z.literal(ARCHIVE_FORMAT),

@@ -38,6 +38,8 @@ export const archiveTables: readonly ArchiveTable[] = [
   { name: 'theme_models', orderBy: ['taxonomy_id'] },
   { name: 'article_fingerprints', orderBy: ['article_id'] },
   { name: 'article_fingerprint_keys', orderBy: ['lookup_key', 'article_id'] },
+  { name: 'members', orderBy: ['id'] },
+  { name: 'import_media', orderBy: ['source_key', 'url'] },
 ];
 
 /** Tables deliberately not exported, and why. */
