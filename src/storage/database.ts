@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { SchemaScopedPostgresDialect } from './postgres/schema-scoped-introspector.js';
 import pg from 'pg';
 import { AppError } from '../domain/errors.js';
 import { migrationProviderFor } from './migrations/index.js';
@@ -109,7 +110,7 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<OpenDa
     await pool.end().catch(() => undefined);
     throw new AppError('DATABASE_UNAVAILABLE', `Cannot connect to PostgreSQL at ${location}. Check that the server is running and DATABASE_URL is right.`, { cause: error });
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new SchemaScopedPostgresDialect({ pool }, config.pgSchema) });
   return { db, capabilities: { fullText: 'tsvector', multiWriter: true }, location, close: () => db.destroy() };
 }
 
