@@ -45,6 +45,7 @@ import { exportSite, restoreSite, type ArchiveManifest, type ArchiveProgress } f
 export type { ArchiveManifest, ArchiveProgress };
 import path from 'node:path';
 import { SiteImportService } from './app/site-import/site-import-service.js';
+import { ImportTextPool } from './workers/import-text-pool.js';
 import { ArticleAnalysisService } from './app/article-analysis.js';
 import { MediaService } from './app/media-service.js';
 import { LocalDiskFileStore } from './media/local-disk-file-store.js';
@@ -109,7 +110,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const clock = overrides.clock ?? systemClock;
   const newId = overrides.newId ?? (() => uuidV7());
   const database = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, ...(config.databaseSchema ? { pgSchema: config.databaseSchema } : {}) });
-  const store = new KyselyStore(database.db, clock, { capabilities: database.capabilities });
+  const store = new KyselyStore(database.db, clock, { capabilities: database.capabilities, bulkWrites: database.bulkWrites });
   // With PostgreSQL several app nodes may share the database: changes reach every node's caches.
   const bus = database.capabilities.multiWriter && config.databaseUrl
     ? createPgContentBus({ connectionString: config.databaseUrl, schema: config.databaseSchema, local: createContentEvents() })
@@ -128,7 +129,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const duplicates = new WireDuplicateService({ store, clock, bodies });
   const themes = new ThemeSuggestionService({ store, clock, bodies, taxonomies });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies, duplicates });
-  const siteImport = new SiteImportService({ store, clock, newId, bodies, events });
+  const siteImport = new SiteImportService({ store, clock, newId, texts: new ImportTextPool({ threads: config.importThreads }), events });
   const analysis = new ArticleAnalysisService({ store, bodies, taxonomies, themes, duplicates });
   const syndication = new SyndicationQueries({ store, clock, settings, taxonomies });
   const apiKeys = new ApiKeyService({ store, clock, newId });

@@ -14,6 +14,8 @@ export interface GhostImportOptions {
   /** The old Ghost site's address, for images and links Ghost exported as relative or `__GHOST_URL__`. */
   sourceUrl?: string;
   quiet?: boolean;
+  /** Items per transaction (default: the service's). */
+  batchSize?: number;
 }
 
 async function sha256Of(file: string): Promise<string> {
@@ -42,7 +44,7 @@ export async function importGhostFile(dateline: Dateline, file: string, options:
   };
   const report = await dateline.services.siteImport.run({
     format: 'ghost', sourceKey: siteUrl ? `ghost:${siteUrl}` : `ghost:file:${fileHash}`, fileHash, fileName: file,
-    events: ghostSiteEvents(exp, { siteUrl }), mapping,
+    events: ghostSiteEvents(exp, { siteUrl }), mapping, ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   }, onItem);
   progress.stop();
   if (!options.quiet) console.error(describeReport(file, report));

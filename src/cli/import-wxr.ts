@@ -19,6 +19,8 @@ export interface WxrImportOptions {
   quiet?: boolean;
   /** The longest field accepted, in characters (default: the reader's 16 M). */
   maxFieldChars?: number;
+  /** Items per transaction (default: the service's). */
+  batchSize?: number;
 }
 
 /** The file's bytes as a stream, hashing them on the way. */
@@ -63,7 +65,7 @@ export async function importWxrFile(dateline: Dateline, file: string, options: W
   };
   const report = await dateline.services.siteImport.run({
     format: 'wxr', sourceKey: siteUrl ? `wxr:${siteUrl.replace(/\/+$/, '')}` : `wxr:file:${fileHash}`, fileHash, fileName: file,
-    events: wxrSiteEvents(readWxr(chunksOf(file), readOptions), scan), mapping,
+    events: wxrSiteEvents(readWxr(chunksOf(file), readOptions), scan), mapping, ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   }, onItem);
   progress.stop();
   if (!options.quiet) {

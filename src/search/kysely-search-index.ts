@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Article } from '../domain/article.js';
 import type { AuthorId, TermId } from '../domain/ids.js';
-import type { SearchHit, SearchIndex, SearchQuery, SearchResults } from '../app/ports.js';
+import type { ArticleSearchText, SearchHit, SearchIndex, SearchQuery, SearchResults } from '../app/ports.js';
 import { rowToArticle } from '../storage/article-rows.js';
 import type { Database } from '../storage/schema.js';
 import { bestSnippet, highlightAll, leadSnippet, matcherFor } from './highlight.js';
@@ -30,6 +30,8 @@ export interface MatchPlan {
  */
 export interface ArticleSearchWriter {
   write(db: Kysely<Database>, article: SearchSource): Promise<void>;
+  /** Indexes new articles (no entry yet) from entries worked out ahead, in a few multi-row statements. */
+  writeMany(db: Kysely<Database>, entries: readonly ArticleSearchText[]): Promise<void>;
   remove(db: Kysely<Database>, articleId: string): Promise<void>;
 }
 

@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import { KyselySearchIndex, type FullTextEngine, type MatchPlan } from './kysely-search-index.js';
+import type { ArticleSearchText } from '../app/ports.js';
+import { chunksOf } from '../domain/chunks.js';
 import { searchDocumentOf, type SearchDocument, type SearchSource } from './search-document.js';
-import { allPgConfigs } from './search-languages.js';
+import { allPgConfigs, searchLanguageOf } from './search-languages.js';
 import type { SearchClause } from './search-query-parser.js';
 
 /** Replaces the article's entry: one weighted tsvector (title A, standfirst B, body C) in the article's own configuration. */
@@ -13,6 +15,9 @@ async function writeDocument(db: Kysely<Database>, doc: SearchDocument): Promise
     VALUES (${doc.articleId}, ${config}::regconfig, ${vector(doc.title, 'A')} || ${vector(doc.standfirst, 'B')} || ${vector(doc.body, 'C')})
     ON CONFLICT (article_id) DO UPDATE SET config = excluded.config, vector = excluded.vector`.execute(db);
 }
+
+/** Entries per multi-row INSERT (11 parameters each; PostgreSQL allows 65,535). */
+const WRITE_CHUNK = 500;
 
 /**
  * PostgreSQL full-text search. `article_search` (migration 0003) holds one tsvector per article,
@@ -39,6 +44,16 @@ export const postgresTsvectorEngine: FullTextEngine = {
   },
 
   writeDocument,
+
+  async writeMany(db: Kysely<Database>, entries: readonly ArticleSearchText[]): Promise<void> {
+    for (const chunk of chunksOf(entries, WRITE_CHUNK)) {
+      await sql`INSERT INTO article_search (article_id, config, vector) VALUES ${sql.join(chunk.map((e) => {
+        const config = searchLanguageOf(e.language).pgConfig;
+        const vector = (words: string, weight: 'A' | 'B' | 'C') => sql`setweight(to_tsvector(${config}::regconfig, ${words}), ${weight})`;
+        return sql`(${e.articleId}, ${config}::regconfig, ${vector(e.title, 'A')} || ${vector(e.standfirst, 'B')} || ${vector(e.body, 'C')})`;
+      }))}`.execute(db);
+    }
+  },
 
   async remove(db: Kysely<Database>, articleId: string): Promise<void> {
     await sql`DELETE FROM article_search WHERE article_id = ${articleId}`.execute(db);

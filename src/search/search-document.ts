@@ -1,3 +1,4 @@
+import type { ArticleSearchText } from '../app/ports.js';
 import { searchLanguageOf, type SearchLanguage } from './search-languages.js';
 import { foldedWordsOf, plainTextOfHtml } from './search-text.js';
 
@@ -36,4 +37,13 @@ export function searchDocumentOf(source: SearchSource): SearchDocument {
 /** The stems of `words` in `language`, one per word, space-separated (positions line up with the words). */
 export function stemmedText(words: readonly string[], language: SearchLanguage): string {
   return words.map((w) => language.stem(w)).join(' ');
+}
+
+/** The document as plain strings (what a worker thread hands back, what a bulk write inserts). */
+export function searchTextOf(doc: SearchDocument): ArticleSearchText {
+  return {
+    articleId: doc.articleId, language: doc.language.code,
+    title: doc.title.join(' '), standfirst: doc.standfirst.join(' '), body: doc.body.join(' '),
+    titleStems: stemmedText(doc.title, doc.language), standfirstStems: stemmedText(doc.standfirst, doc.language), bodyStems: stemmedText(doc.body, doc.language),
+  };
 }

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import { KyselySearchIndex, type FullTextEngine, type MatchPlan } from './kysely-search-index.js';
+import type { ArticleSearchText } from '../app/ports.js';
+import { chunksOf } from '../domain/chunks.js';
 import { searchDocumentOf, stemmedText, type SearchDocument, type SearchSource } from './search-document.js';
 import { stemAlternatives } from './search-languages.js';
 import type { SearchClause } from './search-query-parser.js';
@@ -15,6 +17,9 @@ async function writeDocument(db: Kysely<Database>, doc: SearchDocument): Promise
     VALUES (${docId}, ${doc.title.join(' ')}, ${doc.standfirst.join(' ')}, ${doc.body.join(' ')},
       ${stemmedText(doc.title, doc.language)}, ${stemmedText(doc.standfirst, doc.language)}, ${stemmedText(doc.body, doc.language)})`.execute(db);
 }
+
+/** Entries per multi-row INSERT: 7 parameters each, well under SQLite's bound-parameter limit. */
+const WRITE_CHUNK = 500;
 
 /** Columns: title, standfirst, body, then their stems. bm25() is lower for better matches. */
 const BM25 = sql<number>`-bm25(article_search_fts, 10.0, 4.0, 1.0, 10.0, 4.0, 1.0)`;
@@ -48,6 +53,16 @@ export const sqliteFts5Engine: FullTextEngine = {
   },
 
   writeDocument,
+
+  async writeMany(db: Kysely<Database>, entries: readonly ArticleSearchText[]): Promise<void> {
+    for (const chunk of chunksOf(entries, WRITE_CHUNK)) {
+      const { rows } = await sql<{ doc_id: number; article_id: string }>`INSERT INTO article_search_docs (article_id)
+        VALUES ${sql.join(chunk.map((e) => sql`(${e.articleId})`))} RETURNING doc_id, article_id`.execute(db);
+      const docIds = new Map(rows.map((r) => [r.article_id, r.doc_id]));
+      await sql`INSERT INTO article_search_fts (rowid, title, standfirst, body, title_stems, standfirst_stems, body_stems)
+        VALUES ${sql.join(chunk.map((e) => sql`(${docIds.get(e.articleId)!}, ${e.title}, ${e.standfirst}, ${e.body}, ${e.titleStems}, ${e.standfirstStems}, ${e.bodyStems})`))}`.execute(db);
+    }
+  },
 
   async remove(db: Kysely<Database>, articleId: string): Promise<void> {
     await sql`DELETE FROM article_search_fts WHERE rowid IN (SELECT doc_id FROM article_search_docs WHERE article_id = ${articleId})`.execute(db);

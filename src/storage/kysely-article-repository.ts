@@ -1,10 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Article, InboxState } from '../domain/article.js';
 import type { ArticleId, AuthorId, Instant, Slug, TermId } from '../domain/ids.js';
-import type { ArticleFilter, ArticleOrder, ArticleRepository } from '../app/ports.js';
+import type { ArticleFilter, ArticleOrder, ArticleRepository, ArticleSearchText } from '../app/ports.js';
+import { chunksOf } from '../domain/chunks.js';
+import { searchDocumentOf, searchTextOf } from '../search/search-document.js';
 import type { ArticleSearchWriter } from '../search/kysely-search-index.js';
 import { articleToRow, rowToArticle } from './article-rows.js';
 import type { Database } from './schema.js';
+
+/** Articles per multi-row INSERT: 27 columns each, under SQLite's 32,766 bound parameters. */
+const ARTICLE_CHUNK = 500;
+/** Link rows per INSERT (3 columns each). */
+const LINK_CHUNK = 5000;
 
 /** Articles over Kysely; the same code serves SQLite and PostgreSQL. */
 export class KyselyArticleRepository implements ArticleRepository {
@@ -15,6 +22,17 @@ export class KyselyArticleRepository implements ArticleRepository {
     await this.db.insertInto('articles').values(articleToRow(article)).execute();
     await this.writeLinks(article);
     await this.search?.write(this.db, article);
+  }
+
+  async insertMany(entries: readonly { article: Article; search?: ArticleSearchText }[]): Promise<void> {
+    for (const chunk of chunksOf(entries, ARTICLE_CHUNK)) {
+      await this.db.insertInto('articles').values(chunk.map((e) => articleToRow(e.article))).execute();
+      const authors = chunk.flatMap(({ article: a }) => a.authorIds.map((authorId, position) => ({ article_id: a.id, author_id: authorId, position })));
+      if (authors.length) await this.db.insertInto('article_authors').values(authors).execute();
+      const terms = chunk.flatMap(({ article: a }) => a.termIds.map((termId, position) => ({ article_id: a.id, term_id: termId, position })));
+      for (const rows of chunksOf(terms, LINK_CHUNK)) await this.db.insertInto('article_terms').values(rows).execute();
+      await this.search?.writeMany(this.db, chunk.map((e) => e.search ?? searchTextOf(searchDocumentOf(e.article))));
+    }
   }
 
   async update(article: Article): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CommentRepository } from '../app/ports.js';
 import type { Comment, CommentId, CommentKind, CommentStatus } from '../domain/comment.js';
+import { chunksOf } from '../domain/chunks.js';
 import type { ArticleId, Instant } from '../domain/ids.js';
 import type { CommentTable, Database } from './schema.js';
 
@@ -23,9 +24,7 @@ export class KyselyCommentRepository implements CommentRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insertMany(comments: readonly Comment[]): Promise<void> {
-    for (let i = 0; i < comments.length; i += CHUNK) {
-      await this.db.insertInto('comments').values(comments.slice(i, i + CHUNK).map(toRow)).execute();
-    }
+    for (const chunk of chunksOf(comments, CHUNK)) await this.db.insertInto('comments').values(chunk.map(toRow)).execute();
   }
 
   async listForArticle(articleId: ArticleId): Promise<Comment[]> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { RedirectRepository } from '../app/ports.js';
+import { chunksOf } from '../domain/chunks.js';
 import type { Instant } from '../domain/ids.js';
 import type { Redirect, RedirectKind } from '../domain/redirect.js';
 import type { Database, RedirectTable } from './schema.js';
@@ -11,10 +12,14 @@ export class KyselyRedirectRepository implements RedirectRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insertMissing(redirects: readonly Redirect[]): Promise<number> {
-    if (redirects.length === 0) return 0;
-    const result = await this.db.insertInto('redirects').values(redirects.map(toRow))
-      .onConflict((oc) => oc.column('from_path').doNothing()).executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0);
+    let stored = 0;
+    // 4 columns a row: 2,000 rows stay well under SQLite's bound-parameter limit.
+    for (const chunk of chunksOf(redirects, 2000)) {
+      const result = await this.db.insertInto('redirects').values(chunk.map(toRow))
+        .onConflict((oc) => oc.column('from_path').doNothing()).executeTakeFirst();
+      stored += Number(result.numInsertedOrUpdatedRows ?? 0);
+    }
+    return stored;
   }
 
   async put(redirect: Redirect): Promise<void> {
