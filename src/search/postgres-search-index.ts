@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { executeRows, type RowsStatement } from '../storage/multi-row-insert.js';
 import type { Database } from '../storage/schema.js';
 import { KyselySearchIndex, type FullTextEngine, type MatchPlan } from './kysely-search-index.js';
 import type { ArticleSearchText } from '../app/ports.js';
@@ -16,7 +17,14 @@ async function writeDocument(db: Kysely<Database>, doc: SearchDocument): Promise
     ON CONFLICT (article_id) DO UPDATE SET config = excluded.config, vector = excluded.vector`.execute(db);
 }
 
-/** Entries per multi-row INSERT (11 parameters each; PostgreSQL allows 65,535). */
+/** One weighted tsvector per row, as writeDocument builds it: parameters id, configuration, title, standfirst, body. */
+const VECTOR_INSERT: RowsStatement = {
+  head: 'INSERT INTO article_search (article_id, config, vector)',
+  row: (p) => `(${p(0)}, ${p(1)}::regconfig, setweight(to_tsvector(${p(1)}::regconfig, ${p(2)}), 'A') || setweight(to_tsvector(${p(1)}::regconfig, ${p(3)}), 'B') || setweight(to_tsvector(${p(1)}::regconfig, ${p(4)}), 'C'))`,
+  width: 5,
+};
+
+/** Entries per multi-row INSERT (5 parameters each; PostgreSQL allows 65,535). */
 const WRITE_CHUNK = 500;
 
 /**
@@ -47,11 +55,7 @@ export const postgresTsvectorEngine: FullTextEngine = {
 
   async writeMany(db: Kysely<Database>, entries: readonly ArticleSearchText[]): Promise<void> {
     for (const chunk of chunksOf(entries, WRITE_CHUNK)) {
-      await sql`INSERT INTO article_search (article_id, config, vector) VALUES ${sql.join(chunk.map((e) => {
-        const config = searchLanguageOf(e.language).pgConfig;
-        const vector = (words: string, weight: 'A' | 'B' | 'C') => sql`setweight(to_tsvector(${config}::regconfig, ${words}), ${weight})`;
-        return sql`(${e.articleId}, ${config}::regconfig, ${vector(e.title, 'A')} || ${vector(e.standfirst, 'B')} || ${vector(e.body, 'C')})`;
-      }))}`.execute(db);
+      await executeRows(db as Kysely<unknown>, VECTOR_INSERT, chunk.map((e) => [e.articleId, searchLanguageOf(e.language).pgConfig, e.title, e.standfirst, e.body]));
     }
   },
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { executeRows, insertStatement } from '../storage/multi-row-insert.js';
 import type { Database } from '../storage/schema.js';
 import { KyselySearchIndex, type FullTextEngine, type MatchPlan } from './kysely-search-index.js';
 import type { ArticleSearchText } from '../app/ports.js';
@@ -20,6 +21,9 @@ async function writeDocument(db: Kysely<Database>, doc: SearchDocument): Promise
 
 /** Entries per multi-row INSERT: 7 parameters each, well under SQLite's bound-parameter limit. */
 const WRITE_CHUNK = 500;
+
+const DOCS_INSERT = insertStatement('article_search_docs', ['article_id'], { returning: 'doc_id, article_id' });
+const FTS_INSERT = insertStatement('article_search_fts', ['rowid', 'title', 'standfirst', 'body', 'title_stems', 'standfirst_stems', 'body_stems']);
 
 /** Columns: title, standfirst, body, then their stems. bm25() is lower for better matches. */
 const BM25 = sql<number>`-bm25(article_search_fts, 10.0, 4.0, 1.0, 10.0, 4.0, 1.0)`;
@@ -56,11 +60,9 @@ export const sqliteFts5Engine: FullTextEngine = {
 
   async writeMany(db: Kysely<Database>, entries: readonly ArticleSearchText[]): Promise<void> {
     for (const chunk of chunksOf(entries, WRITE_CHUNK)) {
-      const { rows } = await sql<{ doc_id: number; article_id: string }>`INSERT INTO article_search_docs (article_id)
-        VALUES ${sql.join(chunk.map((e) => sql`(${e.articleId})`))} RETURNING doc_id, article_id`.execute(db);
+      const { rows } = await executeRows<{ doc_id: number; article_id: string }>(db as Kysely<unknown>, DOCS_INSERT, chunk.map((e) => [e.articleId]));
       const docIds = new Map(rows.map((r) => [r.article_id, r.doc_id]));
-      await sql`INSERT INTO article_search_fts (rowid, title, standfirst, body, title_stems, standfirst_stems, body_stems)
-        VALUES ${sql.join(chunk.map((e) => sql`(${docIds.get(e.articleId)!}, ${e.title}, ${e.standfirst}, ${e.body}, ${e.titleStems}, ${e.standfirstStems}, ${e.bodyStems})`))}`.execute(db);
+      await executeRows(db as Kysely<unknown>, FTS_INSERT, chunk.map((e) => [docIds.get(e.articleId)!, e.title, e.standfirst, e.body, e.titleStems, e.standfirstStems, e.bodyStems]));
     }
   },
 

@@ -2,16 +2,16 @@ import type { Kysely } from 'kysely';
 import type { Article, InboxState } from '../domain/article.js';
 import type { ArticleId, AuthorId, Instant, Slug, TermId } from '../domain/ids.js';
 import type { ArticleFilter, ArticleOrder, ArticleRepository, ArticleSearchText } from '../app/ports.js';
-import { chunksOf } from '../domain/chunks.js';
 import { searchDocumentOf, searchTextOf } from '../search/search-document.js';
 import type { ArticleSearchWriter } from '../search/kysely-search-index.js';
 import { articleToRow, rowToArticle } from './article-rows.js';
+import { insertObjects } from './multi-row-insert.js';
 import type { Database } from './schema.js';
 
 /** Articles per multi-row INSERT: 27 columns each, under SQLite's 32,766 bound parameters. */
 const ARTICLE_CHUNK = 500;
 /** Link rows per INSERT (3 columns each). */
-const LINK_CHUNK = 5000;
+const LINK_CHUNK = 2000;
 
 /** Articles over Kysely; the same code serves SQLite and PostgreSQL. */
 export class KyselyArticleRepository implements ArticleRepository {
@@ -25,14 +25,11 @@ export class KyselyArticleRepository implements ArticleRepository {
   }
 
   async insertMany(entries: readonly { article: Article; search?: ArticleSearchText }[]): Promise<void> {
-    for (const chunk of chunksOf(entries, ARTICLE_CHUNK)) {
-      await this.db.insertInto('articles').values(chunk.map((e) => articleToRow(e.article))).execute();
-      const authors = chunk.flatMap(({ article: a }) => a.authorIds.map((authorId, position) => ({ article_id: a.id, author_id: authorId, position })));
-      if (authors.length) await this.db.insertInto('article_authors').values(authors).execute();
-      const terms = chunk.flatMap(({ article: a }) => a.termIds.map((termId, position) => ({ article_id: a.id, term_id: termId, position })));
-      for (const rows of chunksOf(terms, LINK_CHUNK)) await this.db.insertInto('article_terms').values(rows).execute();
-      await this.search?.writeMany(this.db, chunk.map((e) => e.search ?? searchTextOf(searchDocumentOf(e.article))));
-    }
+    const db = this.db as Kysely<unknown>;
+    await insertObjects(db, 'articles', entries.map((e) => articleToRow(e.article)), { chunk: ARTICLE_CHUNK });
+    await insertObjects(db, 'article_authors', entries.flatMap(({ article: a }) => a.authorIds.map((authorId, position) => ({ article_id: a.id, author_id: authorId, position }))), { chunk: LINK_CHUNK });
+    await insertObjects(db, 'article_terms', entries.flatMap(({ article: a }) => a.termIds.map((termId, position) => ({ article_id: a.id, term_id: termId, position }))), { chunk: LINK_CHUNK });
+    await this.search?.writeMany(this.db, entries.map((e) => e.search ?? searchTextOf(searchDocumentOf(e.article))));
   }
 
   async update(article: Article): Promise<void> {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ImportLedger } from '../app/ports.js';
-import { chunksOf } from '../domain/chunks.js';
 import type { Instant } from '../domain/ids.js';
 import type { ImportItem, ImportItemState, ImportRun } from '../domain/import-run.js';
+import { insertObjects } from './multi-row-insert.js';
 import type { Database, ImportItemTable, ImportRunTable } from './schema.js';
 
 const runToRow = (r: ImportRun): ImportRunTable => ({
@@ -55,7 +55,7 @@ export class KyselyImportLedger implements ImportLedger {
   }
 
   async recordItems(items: readonly ImportItem[]): Promise<void> {
-    for (const chunk of chunksOf(items, ITEM_CHUNK)) await this.db.insertInto('import_items').values(chunk.map(itemToRow)).execute();
+    await insertObjects(this.db as Kysely<unknown>, 'import_items', items.map(itemToRow), { chunk: ITEM_CHUNK });
   }
 
   async itemsOf(sourceKey: string): Promise<Map<string, Pick<ImportItem, 'state' | 'targetId'>>> {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { RedirectRepository } from '../app/ports.js';
-import { chunksOf } from '../domain/chunks.js';
 import type { Instant } from '../domain/ids.js';
 import type { Redirect, RedirectKind } from '../domain/redirect.js';
+import { insertObjects } from './multi-row-insert.js';
 import type { Database, RedirectTable } from './schema.js';
 
 const toRow = (r: Redirect): RedirectTable => ({ from_path: r.fromPath, to_path: r.toPath, kind: r.kind, created_at: r.createdAt });
@@ -12,14 +12,8 @@ export class KyselyRedirectRepository implements RedirectRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insertMissing(redirects: readonly Redirect[]): Promise<number> {
-    let stored = 0;
     // 4 columns a row: 2,000 rows stay well under SQLite's bound-parameter limit.
-    for (const chunk of chunksOf(redirects, 2000)) {
-      const result = await this.db.insertInto('redirects').values(chunk.map(toRow))
-        .onConflict((oc) => oc.column('from_path').doNothing()).executeTakeFirst();
-      stored += Number(result.numInsertedOrUpdatedRows ?? 0);
-    }
-    return stored;
+    return insertObjects(this.db as Kysely<unknown>, 'redirects', redirects.map(toRow), { chunk: 2000, conflictColumn: 'from_path' });
   }
 
   async put(redirect: Redirect): Promise<void> {
