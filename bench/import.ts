@@ -1,14 +1,16 @@
 /**
- * `npm run bench:import [-- --json] [--posts N] [--database postgres://…]`: generates a WordPress
- * export of N posts (default 100,000) with comments, streamed to a temp file, and imports it into
- * a fresh database (SQLite in a temp dir, or a fresh PostgreSQL schema) in a process of its own,
- * reporting posts per second and that process's peak memory. As a baseline measured in the same
+ * `npm run bench:import [-- --json] [--posts N] [--database postgres://…] [--from-source]`:
+ * generates a WordPress export of N posts (default 100,000) with comments, streamed to a temp
+ * file, builds the code (`npm run build`, as `npm start` does) and imports the export into a fresh
+ * database (SQLite in a temp dir, or a fresh PostgreSQL schema) in a process of its own running
+ * the built code, reporting posts per second and that process's peak memory. --from-source skips
+ * the build and runs the sources under tsx instead (its loader threads add some 100 MB). As a baseline measured in the same
  * run, the first posts (at most 2,000) are also imported one item per transaction (`--batch 1`,
  * the method before batching), and the ratio is printed.
  * With --json the last line is exactly `{"posts":n,"seconds":n,"posts_per_s":n,"peak_rss_mb":n}`;
  * the details (CPU seconds, load average, baseline) come on the line before it.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,7 +28,8 @@ const posts = Number(value('--posts') ?? 100_000);
 const baselinePosts = Math.min(posts, 2_000);
 const databaseUrl = value('--database') ?? process.env.BENCH_DATABASE_URL;
 const log = (line: string) => { if (!json) console.log(line); else console.error(line); };
-const child = fileURLToPath(new URL('./import-child.ts', import.meta.url));
+const fromSource = flag('--from-source');
+const child = fileURLToPath(new URL('./import-child.mjs', import.meta.url));
 const load = () => loadavg().map((n) => Number(n.toFixed(2)));
 
 interface ChildResult { articles: number; comments: number; failed: number; seconds: number; cpuSeconds: number; peakRssMb: number }
@@ -34,7 +37,7 @@ interface ChildResult { articles: number; comments: number; failed: number; seco
 const dir = mkdtempSync(path.join(tmpdir(), 'dateline-bench-import-'));
 const schemas: string[] = [];
 
-/** Imports `file` in a fresh database, in a child process (tsx's loader flags passed on, so it runs from source). */
+/** Imports `file` in a fresh database, in a child process (running dist/, or the sources with tsx's loader flags passed on). */
 async function importInChild(file: string, name: string, batch?: number): Promise<ChildResult> {
   const dataDir = path.join(dir, name);
   mkdirSync(dataDir);
@@ -45,7 +48,8 @@ async function importInChild(file: string, name: string, batch?: number): Promis
     extra.push('--database', databaseUrl, '--schema', schema);
   }
   if (batch) extra.push('--batch', String(batch));
-  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, child, file, dataDir, ...extra], { maxBuffer: 1 << 20 });
+  const argv = fromSource ? [...process.execArgv, child, file, dataDir, ...extra, '--from-source'] : [child, file, dataDir, ...extra];
+  const { stdout } = await promisify(execFile)(process.execPath, argv, { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as ChildResult;
 }
 
@@ -56,6 +60,10 @@ try {
   const generated = await writeWxr(file, { posts, commentsPerPost: 2 });
   await writeWxr(baselineFile, { posts: baselinePosts, commentsPerPost: 2 });
   log(`  ${(statSync(file).size / 1048576).toFixed(0)} MB, ${generated.comments} comments`);
+  if (!fromSource) {
+    log('Building (npm run build)…');
+    execFileSync('npm', ['run', 'build'], { cwd: fileURLToPath(new URL('../', import.meta.url)), stdio: ['ignore', 'ignore', 'inherit'] });
+  }
   const database = databaseUrl ? 'postgres' : 'sqlite';
   log(`Baseline: ${baselinePosts} posts one item per transaction into ${database}…`);
   const baseline = await importInChild(baselineFile, 'baseline', 1);

@@ -14,7 +14,7 @@ export function prepareImportText(input: ImportTextInput): ImportText {
     if (untitled) title = excerptFromText(plain, 60) || 'Untitled';
     const excerpt = input.excerpt?.trim() ? excerptFromText(htmlToPlainText(sanitizeArticleHtml(input.excerpt))) : excerptFromText(plain);
     return {
-      ok: true, bodyHtml, plain, title, untitled, excerpt,
+      ok: true, bodyHtml, title, untitled, excerpt,
       comments: input.comments.map((html) => sanitizeArticleHtml(html)),
       contentHash: contentFingerprint(title, plain),
       search: searchTextOf(searchDocumentOf({ id: input.articleId, title, standfirst: null, bodyHtml, language: input.language })),

@@ -11,13 +11,13 @@ export interface ImportTextInput {
 }
 
 /**
- * An article's text made safe and derived once: sanitized body, plain text, cleaned title (or the
+ * An article's text made safe and derived once: sanitized body, cleaned title (or the
  * stand-in when the export had none), excerpt, sanitized comment bodies, fingerprint and search
  * entry. Or the reason it could not be prepared (the item is then recorded as failed).
  */
 export type ImportText =
   | {
-    ok: true; bodyHtml: string; plain: string; title: string; untitled: boolean; excerpt: string;
+    ok: true; bodyHtml: string; title: string; untitled: boolean; excerpt: string;
     comments: string[]; contentHash: string; search: ArticleSearchText;
   }
   | { ok: false; reason: string };
