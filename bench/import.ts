@@ -4,7 +4,9 @@
  * file, builds the code (`npm run build`, as `npm start` does) and imports the export into a fresh
  * database (SQLite in a temp dir, or a fresh PostgreSQL schema) in a process of its own running
  * the built code, reporting posts per second and that process's peak memory. --from-source skips
- * the build and runs the sources under tsx instead (its loader threads add some 100 MB). As a baseline measured in the same
+ * the build and runs the sources under tsx instead (its loader threads add some 100 MB).
+ * --heap-mb N runs the importing process with `--max-old-space-size=N`, as a user can with
+ * NODE_OPTIONS on a small machine (V8 otherwise lets garbage grow the heap well past what is live). As a baseline measured in the same
  * run, the first posts (at most 2,000) are also imported one item per transaction (`--batch 1`,
  * the method before batching), and the ratio is printed.
  * With --json the last line is exactly `{"posts":n,"seconds":n,"posts_per_s":n,"peak_rss_mb":n}`;
@@ -29,6 +31,7 @@ const baselinePosts = Math.min(posts, 2_000);
 const databaseUrl = value('--database') ?? process.env.BENCH_DATABASE_URL;
 const log = (line: string) => { if (!json) console.log(line); else console.error(line); };
 const fromSource = flag('--from-source');
+const heapMb = value('--heap-mb');
 const child = fileURLToPath(new URL('./import-child.mjs', import.meta.url));
 const load = () => loadavg().map((n) => Number(n.toFixed(2)));
 
@@ -48,7 +51,8 @@ async function importInChild(file: string, name: string, batch?: number): Promis
     extra.push('--database', databaseUrl, '--schema', schema);
   }
   if (batch) extra.push('--batch', String(batch));
-  const argv = fromSource ? [...process.execArgv, child, file, dataDir, ...extra, '--from-source'] : [child, file, dataDir, ...extra];
+  const heap = heapMb ? [`--max-old-space-size=${Number(heapMb)}`] : [];
+  const argv = fromSource ? [...heap, ...process.execArgv, child, file, dataDir, ...extra, '--from-source'] : [...heap, child, file, dataDir, ...extra];
   const { stdout } = await promisify(execFile)(process.execPath, argv, { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as ChildResult;
 }
@@ -75,7 +79,7 @@ try {
   const result = { posts: run.articles, seconds: Number(run.seconds.toFixed(2)), posts_per_s: Math.round(run.articles / run.seconds), peak_rss_mb: Math.round(run.peakRssMb) };
   const baselineRate = baseline.articles / baseline.seconds;
   const details = {
-    database, comments: run.comments, cpu_seconds: Number(run.cpuSeconds.toFixed(2)), posts_per_cpu_s: Math.round(run.articles / run.cpuSeconds),
+    database, ...(heapMb ? { heap_mb: Number(heapMb) } : {}), comments: run.comments, cpu_seconds: Number(run.cpuSeconds.toFixed(2)), posts_per_cpu_s: Math.round(run.articles / run.cpuSeconds),
     load_average_before: loadBefore, load_average_after: loadAfter,
     baseline_per_item_posts: baseline.articles, baseline_per_item_posts_per_s: Math.round(baselineRate),
     ratio_to_per_item: Number((result.posts_per_s / baselineRate).toFixed(2)),
