@@ -13,6 +13,7 @@ export class WorkerPool<I, O> {
   private readonly workers: PoolWorker[];
   private nextId = 0;
   private failure: Error | null = null;
+  private closing = false;
 
   constructor(moduleUrl: URL, size: number) {
     this.workers = Array.from({ length: size }, () => this.spawn(moduleUrl));
@@ -29,6 +30,7 @@ export class WorkerPool<I, O> {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 
@@ -48,7 +50,7 @@ export class WorkerPool<I, O> {
       entry.jobs.clear();
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => { if (code !== 0) fail(new Error(`a worker thread stopped (exit code ${code})`)); });
+    worker.on('exit', (code) => { if (code !== 0 && !this.closing) fail(new Error(`a worker thread stopped (exit code ${code})`)); });
     return entry;
   }
 }

@@ -165,11 +165,11 @@ export class SiteImportService {
       }
       events.push(event);
       if (events.length < size) continue;
-      inFlight.push(prepare(events, null));
+      inFlight.push(settledLater(prepare(events, null)));
       events = [];
       if (inFlight.length > PREPARED_AHEAD) yield await inFlight.shift()!;
     }
-    if (events.length || fatal) inFlight.push(prepare(events, fatal));
+    if (events.length || fatal) inFlight.push(settledLater(prepare(events, fatal)));
     while (inFlight.length) yield await inFlight.shift()!;
   }
 
@@ -435,6 +435,15 @@ export class SiteImportService {
   private item(state: RunState, originKey: string, itemState: ImportItem['state'], targetId: string | null, reason: string | null): ImportItem {
     return { sourceKey: state.sourceKey, originKey, runId: state.run.id, state: itemState, targetId, reason, at: state.now };
   }
+}
+
+/**
+ * A promise that may be left unawaited when the run stops early (a write failed): its failure,
+ * if any, is then not an unhandled rejection; whoever awaits it still gets the error.
+ */
+function settledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** An event's origin key and the label the progress lines show. */
