@@ -49,6 +49,7 @@ import { SiteImportService } from './app/site-import/site-import-service.js';
 import { SiteMediaImport } from './app/site-import/site-media-import.js';
 import { mediaDownloaderOver } from './ingest/fetch/media-downloader.js';
 import type { SafeFetcher } from './ingest/fetch/safe-fetcher.js';
+import { ImportTextPool } from './workers/import-text-pool.js';
 import { ArticleAnalysisService } from './app/article-analysis.js';
 import { MediaService } from './app/media-service.js';
 import { LocalDiskFileStore } from './media/local-disk-file-store.js';
@@ -131,7 +132,7 @@ export async function createDateline(config: Config, overrides: DatelineOverride
   const clock = overrides.clock ?? systemClock;
   const newId = overrides.newId ?? (() => uuidV7());
   const database = await openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, ...(config.databaseSchema ? { pgSchema: config.databaseSchema } : {}) });
-  const store = new KyselyStore(database.db, clock, { capabilities: database.capabilities });
+  const store = new KyselyStore(database.db, clock, { capabilities: database.capabilities, bulkWrites: database.bulkWrites });
   // With PostgreSQL several app nodes may share the database: changes reach every node's caches.
   const bus = database.capabilities.multiWriter && config.databaseUrl
     ? createPgContentBus({ connectionString: config.databaseUrl, schema: config.databaseSchema, local: createContentEvents() })
@@ -150,7 +151,7 @@ export async function createDateline(config: Config, overrides: DatelineOverride
   const duplicates = new WireDuplicateService({ store, clock, bodies });
   const themes = new ThemeSuggestionService({ store, clock, bodies, taxonomies });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies, duplicates });
-  const siteImport = new SiteImportService({ store, clock, newId, bodies, events });
+  const siteImport = new SiteImportService({ store, clock, newId, texts: new ImportTextPool({ threads: config.importThreads }), events });
   const analysis = new ArticleAnalysisService({ store, bodies, taxonomies, themes, duplicates });
   const syndication = new SyndicationQueries({ store, clock, settings, taxonomies });
   const apiKeys = new ApiKeyService({ store, clock, newId });

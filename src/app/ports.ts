@@ -43,8 +43,30 @@ export interface ArticleOrder {
   direction: 'asc' | 'desc';
 }
 
+/**
+ * An article's full-text entry worked out ahead of the write (a bulk import does it in a worker
+ * thread): folded words per field, space-separated, their stems in the article's language, and
+ * the language code that picks the engine's configuration.
+ */
+export interface ArticleSearchText {
+  articleId: string;
+  language: string;
+  title: string;
+  standfirst: string;
+  body: string;
+  titleStems: string;
+  standfirstStems: string;
+  bodyStems: string;
+}
+
 export interface ArticleRepository {
   insert(article: Article): Promise<void>;
+  /**
+   * Inserts new articles with their links and search entries in a few multi-row statements (a
+   * bulk import). `search`, when given, is used as the article's index entry instead of being
+   * worked out here.
+   */
+  insertMany(entries: readonly { article: Article; search?: ArticleSearchText }[]): Promise<void>;
   /** Replaces the stored article (and its author and term links) with `article`. */
   update(article: Article): Promise<void>;
   delete(id: ArticleId): Promise<void>;
@@ -295,6 +317,8 @@ export interface ImportLedger {
   findUnfinishedRun(fileHash: string): Promise<ImportRun | null>;
   listRuns(): Promise<ImportRun[]>;
   recordItem(item: ImportItem): Promise<void>;
+  /** Checkpoints of several items at once (one batch of a bulk import, written in the batch's transaction). */
+  recordItems(items: readonly ImportItem[]): Promise<void>;
   /** Every item already recorded for a source, by origin key (state and target), to skip them on a resumed or repeated run. */
   itemsOf(sourceKey: string): Promise<Map<string, Pick<ImportItem, 'state' | 'targetId'>>>;
   /** Items of a run in a state, for the final report. */
@@ -348,6 +372,11 @@ export interface Store {
   importMedia: ImportMediaLedger;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /**
+   * Runs a long series of write transactions (a site import) with the engine tuned for them
+   * (SQLite: WAL checkpoints far apart, one at the end). Atomicity of each transaction is unchanged.
+   */
+  bulkWrites<T>(work: () => Promise<T>): Promise<T>;
   /**
    * Runs `effect` once the current transaction commits (at once outside a transaction; never
    * after a rollback). Cache invalidations go here, so no one reloads data that is not yet visible.

@@ -11,6 +11,7 @@ import type { ArticleFilter, ArticleOrder, Clock, Store } from './ports.js';
 import type { ArchiveSubject, ArticleView } from './public-site.js';
 import type { SettingsService } from './settings-service.js';
 import type { TaxonomyService } from './taxonomy-service.js';
+import { chunksOf } from '../domain/chunks.js';
 
 /** Which articles a feed carries: the whole site, or one archive. */
 export type FeedScope =
@@ -170,7 +171,7 @@ export class SyndicationQueries {
       if (isSitemapIndexable(article)) articleLastmods[chunk] = latest(articleLastmods[chunk] ?? null, lastChangeOf(article));
     }
     const archives = await this.archiveEntries(now);
-    const archiveChunks = chunk(archives, this.sitemapSize);
+    const archiveChunks = chunksOf(archives, this.sitemapSize);
     const news = await this.newsSitemap();
     const sitemaps: SitemapRef[] = [
       ...archiveChunks.map((entries, i) => ({ kind: 'archives' as const, number: i + 1, lastmod: entries.reduce<Instant | null>((a, e) => latest(a, e.lastmod), null) })),
@@ -196,7 +197,7 @@ export class SyndicationQueries {
   /** Archive sitemap number `n`: home, taxonomy, term, author and source pages that have articles. */
   async archiveSitemap(n: number): Promise<SitemapData | null> {
     const all = await this.archiveEntries(this.deps.clock.now());
-    const entries = chunk(all, this.sitemapSize)[n - 1];
+    const entries = chunksOf(all, this.sitemapSize)[n - 1];
     if (!Number.isInteger(n) || !entries) return null;
     return { settings: await this.deps.settings.get(), entries, tags: archiveTags };
   }
@@ -296,12 +297,6 @@ function latest(a: Instant | null, b: Instant | null): Instant | null {
   if (!a) return b;
   if (!b) return a;
   return a > b ? a : b;
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** Maps with at most `limit` calls in flight, keeping order. */

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { loadNinjsMappingFile } from '../config/ninjs-mapping-file.js';
 import { isAppError } from '../domain/errors.js';
@@ -26,6 +26,12 @@ async function read(dateline: Dateline, target: string, taxonomyLabels: string[]
   return readDocument({ bytes: await readImportFile(target), name: target, taxonomyLabels, ninjsMapping });
 }
 
+function parseBatch(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new InvalidArgumentError('give a whole number of items from 1 to 100000');
+  return n;
+}
+
 function describe(error: unknown, target: string): string {
   const message = isAppError(error) ? error.message : `import failed: ${(error as Error).message}`;
   return message.startsWith(target) ? message : `${target}: ${message}`;
@@ -40,10 +46,11 @@ export function registerImportCommand(program: Command): void {
     .option('--inbox', 'send the articles to the editorial inbox instead of publishing them')
     .option('--mapping <file>', 'WordPress and Ghost exports: JSON mapping of taxonomies, terms, authors and post types (start from --print-mapping)')
     .option('--print-mapping', 'WordPress and Ghost exports: print the default mapping for the file and import nothing')
+    .option('--batch <items>', 'WordPress and Ghost exports: items written per transaction (default 500); a killed import resumes after the last whole batch', parseBatch)
     .option('--source-url <url>', 'Ghost exports: the old site\'s address, for images Ghost exported as relative paths')
     .option('--download-media', 'WordPress and Ghost exports: copy attachments, feature images and images in articles into the media library (public addresses only); what cannot be fetched stays a link and is listed')
     .option('--retry-media', 'with --download-media: try again the media an earlier run kept as links')
-    .action(async (targets: string[], options: { dryRun?: boolean; inbox?: boolean; mapping?: string; printMapping?: boolean; sourceUrl?: string; downloadMedia?: boolean; retryMedia?: boolean }) => {
+    .action(async (targets: string[], options: { dryRun?: boolean; inbox?: boolean; mapping?: string; printMapping?: boolean; sourceUrl?: string; downloadMedia?: boolean; retryMedia?: boolean; batch?: number }) => {
       const dateline = await createDateline(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
       const counts = { imported: 0, duplicates: 0, failed: 0 };
       try {
@@ -57,11 +64,15 @@ export function registerImportCommand(program: Command): void {
           if (!isUrl(target) && (await isDirectory(target))) expanded.push(...(await listImportFiles(target)));
           else if (!isUrl(target) && (await isWxrFile(target))) {
             // A whole site: streamed, checkpointed and resumable, never read into memory at once.
-            const report = await importWxrFile(dateline, target, { ...(options.mapping ? { mappingFile: options.mapping } : {}), printMapping: options.printMapping ?? false, dryRun: options.dryRun ?? false, ...media });
+            const report = await importWxrFile(dateline, target, {
+              ...(options.mapping ? { mappingFile: options.mapping } : {}), ...(options.batch ? { batchSize: options.batch } : {}),
+              printMapping: options.printMapping ?? false, dryRun: options.dryRun ?? false, ...media,
+            });
             if (report && (report.counts.failed > 0 || report.fatal)) counts.failed++;
           } else if (!isUrl(target) && (await isGhostExportFile(target))) {
             const report = await importGhostFile(dateline, target, {
-              ...(options.mapping ? { mappingFile: options.mapping } : {}), ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}), printMapping: options.printMapping ?? false, ...media,
+              ...(options.mapping ? { mappingFile: options.mapping } : {}), ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
+              ...(options.batch ? { batchSize: options.batch } : {}), printMapping: options.printMapping ?? false, ...media,
             });
             if (report && (report.counts.failed > 0 || report.fatal)) counts.failed++;
           } else expanded.push(target);

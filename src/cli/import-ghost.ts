@@ -14,6 +14,8 @@ export interface GhostImportOptions extends SiteMediaOptions {
   printMapping?: boolean;
   /** The old Ghost site's address, for images and links Ghost exported as relative or `__GHOST_URL__`. */
   sourceUrl?: string;
+  /** Items per transaction (default: the service's). */
+  batchSize?: number;
 }
 
 async function sha256Of(file: string): Promise<string> {
@@ -43,7 +45,7 @@ export async function importGhostFile(dateline: Dateline, file: string, options:
   const sourceKey = siteUrl ? `ghost:${siteUrl}` : `ghost:file:${fileHash}`;
   const report = await dateline.services.siteImport.run({
     format: 'ghost', sourceKey, fileHash, fileName: file,
-    events: ghostSiteEvents(exp, { siteUrl }), mapping,
+    events: ghostSiteEvents(exp, { siteUrl }), mapping, ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   }, onItem);
   progress.stop();
   if (!options.quiet) console.error(describeReport(file, report));

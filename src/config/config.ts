@@ -34,6 +34,8 @@ export interface Config {
   fetchAllowPortsForTests: number[];
   /** Upload limits of the media library; files live under DATA_DIR/media. */
   media: { maxBytes: number; maxPixels: number };
+  /** Worker threads that prepare imported articles' text (0: on the writing thread); null picks one per core but one. */
+  importThreads: number | null;
 }
 
 const envSchema = z.object({
@@ -54,6 +56,7 @@ const envSchema = z.object({
   FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   DATELINE_TEST_ALLOW_FETCH_ADDRESSES: z.string().optional(),
   DATELINE_TEST_ALLOW_FETCH_PORTS: z.string().optional(),
+  IMPORT_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(DEFAULT_MEDIA_MAX_BYTES),
   MEDIA_MAX_PIXELS: z.coerce.number().int().min(10_000).max(268_402_689).default(DEFAULT_MEDIA_MAX_PIXELS),
 });
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     fetch: { timeoutMs: e.FETCH_TIMEOUT_MS, maxBytes: e.FETCH_MAX_BYTES },
+    importThreads: e.IMPORT_THREADS ?? null,
     fetchAllowAddressesForTests: list(e.DATELINE_TEST_ALLOW_FETCH_ADDRESSES),
     fetchAllowPortsForTests: list(e.DATELINE_TEST_ALLOW_FETCH_PORTS).map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 65536),
     media: { maxBytes: e.MEDIA_MAX_BYTES, maxPixels: e.MEDIA_MAX_PIXELS },

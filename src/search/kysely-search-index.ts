@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { isVisible, type Article } from '../domain/article.js';
 import type { AuthorId, TermId } from '../domain/ids.js';
-import type { SearchHit, SearchIndex, SearchQuery, SearchResults } from '../app/ports.js';
+import type { ArticleSearchText, SearchHit, SearchIndex, SearchQuery, SearchResults } from '../app/ports.js';
 import { rowToArticle } from '../storage/article-rows.js';
 import type { Database } from '../storage/schema.js';
 import { bestSnippet, highlightAll, leadSnippet, matcherFor } from './highlight.js';
@@ -36,6 +36,8 @@ export interface MatchPlan {
  */
 export interface ArticleSearchWriter {
   write(db: Kysely<Database>, article: Article): Promise<void>;
+  /** Indexes new articles (no entry yet) with text worked out ahead (a bulk import does it in a worker thread). */
+  writeMany(db: Kysely<Database>, entries: readonly { article: Article; text: ArticleSearchText }[]): Promise<void>;
   remove(db: Kysely<Database>, articleId: string): Promise<void>;
 }
 

@@ -1,9 +1,12 @@
 import { sql, type Kysely } from 'kysely';
+import { executeRows, type RowsStatement } from '../storage/multi-row-insert.js';
 import type { Database } from '../storage/schema.js';
 import type { Article } from '../domain/article.js';
+import type { ArticleSearchText } from '../app/ports.js';
+import { chunksOf } from '../domain/chunks.js';
 import { KyselySearchIndex, visibleAndFiltered, type FullTextEngine, type MatchPlan, type SearchFilter, type SearchTier } from './kysely-search-index.js';
 import { indexedFieldsOf, searchDocumentOf, type SearchDocument } from './search-document.js';
-import { allPgConfigs } from './search-languages.js';
+import { allPgConfigs, searchLanguageOf } from './search-languages.js';
 import type { SearchClause } from './search-query-parser.js';
 
 /** Replaces the article's entry: one weighted tsvector (title A, standfirst B, body C) in the article's own configuration. */
@@ -18,6 +21,16 @@ async function writeDocument(db: Kysely<Database>, doc: SearchDocument): Promise
 /** The vector weights a tier's matches must carry: title A, standfirst B (body C, anywhere: any). */
 const TIER_WEIGHTS: Readonly<Record<SearchTier, string>> = { title: 'A', head: 'AB', anywhere: '' };
 const TIERS = Object.keys(TIER_WEIGHTS) as SearchTier[];
+
+/** One weighted tsvector per row, as writeDocument builds it: parameters id, configuration, title, standfirst, body. */
+const VECTOR_INSERT: RowsStatement = {
+  head: 'INSERT INTO article_search (article_id, config, vector)',
+  row: (p) => `(${p(0)}, ${p(1)}::regconfig, setweight(to_tsvector(${p(1)}::regconfig, ${p(2)}), 'A') || setweight(to_tsvector(${p(1)}::regconfig, ${p(3)}), 'B') || setweight(to_tsvector(${p(1)}::regconfig, ${p(4)}), 'C'))`,
+  width: 5,
+};
+
+/** Entries per multi-row INSERT (5 parameters each; PostgreSQL allows 65,535). */
+const WRITE_CHUNK = 500;
 
 /**
  * PostgreSQL full-text search. `article_search` (migration 0003) holds one tsvector per article,
@@ -56,6 +69,13 @@ export const postgresTsvectorEngine: FullTextEngine = {
   },
 
   writeDocument,
+
+  // PostgreSQL's index holds no facts of the article (filters join the articles table), so the text is all it needs.
+  async writeMany(db: Kysely<Database>, entries: readonly { article: Article; text: ArticleSearchText }[]): Promise<void> {
+    for (const chunk of chunksOf(entries, WRITE_CHUNK)) {
+      await executeRows(db as Kysely<unknown>, VECTOR_INSERT, chunk.map(({ text: e }) => [e.articleId, searchLanguageOf(e.language).pgConfig, e.title, e.standfirst, e.body]));
+    }
+  },
 
   async remove(db: Kysely<Database>, articleId: string): Promise<void> {
     await sql`DELETE FROM article_search WHERE article_id = ${articleId}`.execute(db);

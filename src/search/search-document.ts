@@ -1,4 +1,5 @@
 import type { Article } from '../domain/article.js';
+import type { ArticleSearchText } from '../app/ports.js';
 import { searchLanguageOf, type SearchLanguage } from './search-languages.js';
 import { foldedWordsOf, plainTextOfHtml } from './search-text.js';
 
@@ -58,5 +59,14 @@ export function indexedFieldsOf(article: Article): SearchSource & SearchFacts {
     id: article.id, title: article.title, standfirst: article.standfirst, bodyHtml: article.bodyHtml, language: article.language,
     status: article.status, publishedAt: article.publishedAt, authorIds: article.authorIds, termIds: article.termIds,
     sourceId: article.syndication?.sourceId ?? null,
+  };
+}
+
+/** The document as plain strings (what a worker thread hands back, what a bulk write inserts). */
+export function searchTextOf(doc: SearchDocument): ArticleSearchText {
+  return {
+    articleId: doc.articleId, language: doc.language.code,
+    title: doc.title.join(' '), standfirst: doc.standfirst.join(' '), body: doc.body.join(' '),
+    titleStems: stemmedText(doc.title, doc.language), standfirstStems: stemmedText(doc.standfirst, doc.language), bodyStems: stemmedText(doc.body, doc.language),
   };
 }

@@ -3,8 +3,9 @@ import type { Article } from '../domain/article.js';
 import type { Database } from '../storage/schema.js';
 import { KyselySearchIndex, termGroupsOf, type FullTextEngine, type MatchPlan, type SearchFilter, type SearchTier } from './kysely-search-index.js';
 import { firstKeyAt, KEY_SLOTS, lastKeyAt, visibleKeyRange } from './search-doc-keys.js';
-import { indexedFieldsOf, searchDocumentOf, stemmedText, type SearchDocument, type SearchFacts } from './search-document.js';
+import { indexedFieldsOf, searchDocumentOf, searchTextOf, type SearchDocument, type SearchFacts } from './search-document.js';
 import { filterToken, filterTokensOf } from './search-filter-tokens.js';
+import type { ArticleSearchText } from '../app/ports.js';
 import { stemAlternatives } from './search-languages.js';
 import type { SearchClause } from './search-query-parser.js';
 
@@ -28,21 +29,24 @@ const TIER_COLUMNS: Readonly<Record<SearchTier, TierColumns>> = {
  * search-doc-keys.ts); an article keeps its key while its status and publication millisecond stay.
  */
 async function writeDocument(db: Kysely<Database>, doc: SearchDocument, facts: SearchFacts): Promise<void> {
-  const existing = await sql<{ doc_id: number }>`SELECT doc_id FROM article_search_docs WHERE article_id = ${doc.articleId}`.execute(db);
+  await writeEntry(db, searchTextOf(doc), facts);
+}
+
+/** writeDocument with the words and stems already worked out (a bulk import's worker thread does). */
+async function writeEntry(db: Kysely<Database>, text: ArticleSearchText, facts: SearchFacts): Promise<void> {
+  const existing = await sql<{ doc_id: number }>`SELECT doc_id FROM article_search_docs WHERE article_id = ${text.articleId}`.execute(db);
   let key = existing.rows[0]?.doc_id;
   if (key !== undefined) await deleteEntries(db, key);
   if (key === undefined || !keyFits(key, facts)) {
     if (key !== undefined) await sql`DELETE FROM article_search_docs WHERE doc_id = ${key}`.execute(db);
     key = await freeKey(db, facts);
-    await sql`INSERT INTO article_search_docs (doc_id, article_id) VALUES (${key}, ${doc.articleId})`.execute(db);
+    await sql`INSERT INTO article_search_docs (doc_id, article_id) VALUES (${key}, ${text.articleId})`.execute(db);
   }
-  const [title, standfirst] = [doc.title.join(' '), doc.standfirst.join(' ')];
-  const [titleStems, standfirstStems] = [stemmedText(doc.title, doc.language), stemmedText(doc.standfirst, doc.language)];
   const filters = filterTokensOf(facts);
   await sql`INSERT INTO article_search_fts (rowid, title, standfirst, body, title_stems, standfirst_stems, body_stems, filters)
-    VALUES (${key}, ${title}, ${standfirst}, ${doc.body.join(' ')}, ${titleStems}, ${standfirstStems}, ${stemmedText(doc.body, doc.language)}, ${filters})`.execute(db);
+    VALUES (${key}, ${text.title}, ${text.standfirst}, ${text.body}, ${text.titleStems}, ${text.standfirstStems}, ${text.bodyStems}, ${filters})`.execute(db);
   await sql`INSERT INTO article_search_head_fts (rowid, title, standfirst, title_stems, standfirst_stems, filters)
-    VALUES (${key}, ${title}, ${standfirst}, ${titleStems}, ${standfirstStems}, ${filters})`.execute(db);
+    VALUES (${key}, ${text.title}, ${text.standfirst}, ${text.titleStems}, ${text.standfirstStems}, ${filters})`.execute(db);
 }
 
 async function deleteEntries(db: Kysely<Database>, key: number): Promise<void> {
@@ -117,6 +121,11 @@ export const sqliteFts5Engine: FullTextEngine = {
   },
 
   writeDocument,
+
+  // One entry at a time: each needs a free key in its publication millisecond (see freeKey).
+  async writeMany(db: Kysely<Database>, entries: readonly { article: Article; text: ArticleSearchText }[]): Promise<void> {
+    for (const { article, text } of entries) await writeEntry(db, text, indexedFieldsOf(article));
+  },
 
   async remove(db: Kysely<Database>, articleId: string): Promise<void> {
     const { rows } = await sql<{ doc_id: number }>`SELECT doc_id FROM article_search_docs WHERE article_id = ${articleId}`.execute(db);

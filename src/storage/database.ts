@@ -21,8 +21,12 @@ export interface OpenDatabase {
   capabilities: DatabaseCapabilities;
   /** Human-readable location for messages: the file path or the URL without password. */
   location: string;
+  /** Runs a long series of writes (a site import) with the engine tuned for them; see `sqliteBulkWrites`. */
+  bulkWrites: BulkWrites;
   close(): Promise<void>;
 }
+
+export type BulkWrites = <T>(work: () => Promise<T>) => Promise<T>;
 
 export interface DatabaseConfig {
   /** `postgres://…` for PostgreSQL; otherwise SQLite at `sqlitePath`. */
@@ -65,8 +69,30 @@ function openSqlite(file: string): OpenDatabase {
     db,
     capabilities: { fullText: 'fts5', multiWriter: false },
     location,
+    bulkWrites: (work) => sqliteBulkWrites(sqlite, work),
     close: () => db.destroy(),
   };
+}
+
+/** WAL pages between checkpoints during bulk writes: 256 MB instead of SQLite's 4 MB. */
+const BULK_WAL_CHECKPOINT_PAGES = 65_536;
+
+/**
+ * During a bulk import SQLite's default checkpoint every 1,000 WAL pages cost more than all the
+ * inserts: each checkpoint copies pages into the database file and waits for the disk, and the
+ * index pages a batch touches are copied again by the next one. Checkpointing every 256 MB
+ * instead, and once at the end (which also empties the WAL file), makes commits cheap. The setting
+ * belongs to this connection only, so a killed import leaves nothing behind.
+ */
+async function sqliteBulkWrites<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): Promise<T> {
+  const saved = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+  sqlite.pragma(`wal_autocheckpoint = ${BULK_WAL_CHECKPOINT_PAGES}`);
+  try {
+    return await work();
+  } finally {
+    sqlite.pragma(`wal_autocheckpoint = ${saved}`);
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  }
 }
 
 /**
@@ -111,7 +137,7 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<OpenDa
     throw new AppError('DATABASE_UNAVAILABLE', `Cannot connect to PostgreSQL at ${location}. Check that the server is running and DATABASE_URL is right.`, { cause: error });
   }
   const db = new Kysely<Database>({ dialect: new SchemaScopedPostgresDialect({ pool }, config.pgSchema) });
-  return { db, capabilities: { fullText: 'tsvector', multiWriter: true }, location, close: () => db.destroy() };
+  return { db, capabilities: { fullText: 'tsvector', multiWriter: true }, location, bulkWrites: (work) => work(), close: () => db.destroy() };
 }
 
 async function migrate(db: Kysely<Database>, capabilities: DatabaseCapabilities, schema: string | undefined): Promise<void> {

@@ -1,10 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Article, InboxState } from '../domain/article.js';
 import type { ArticleId, AuthorId, Instant, Slug, TermId } from '../domain/ids.js';
-import type { ArticleFilter, ArticleOrder, ArticleRepository } from '../app/ports.js';
+import type { ArticleFilter, ArticleOrder, ArticleRepository, ArticleSearchText } from '../app/ports.js';
+import { searchDocumentOf, searchTextOf } from '../search/search-document.js';
 import type { ArticleSearchWriter } from '../search/kysely-search-index.js';
 import { articleToRow, rowToArticle } from './article-rows.js';
+import { insertObjects } from './multi-row-insert.js';
 import type { Database } from './schema.js';
+
+/** Articles per multi-row INSERT: 27 columns each, under SQLite's 32,766 bound parameters. */
+const ARTICLE_CHUNK = 500;
+/** Link rows per INSERT (3 columns each). */
+const LINK_CHUNK = 2000;
 
 /** Articles over Kysely; the same code serves SQLite and PostgreSQL. */
 export class KyselyArticleRepository implements ArticleRepository {
@@ -15,6 +22,14 @@ export class KyselyArticleRepository implements ArticleRepository {
     await this.db.insertInto('articles').values(articleToRow(article)).execute();
     await this.writeLinks(article);
     await this.search?.write(this.db, article);
+  }
+
+  async insertMany(entries: readonly { article: Article; search?: ArticleSearchText }[]): Promise<void> {
+    const db = this.db as Kysely<unknown>;
+    await insertObjects(db, 'articles', entries.map((e) => articleToRow(e.article)), { chunk: ARTICLE_CHUNK });
+    await insertObjects(db, 'article_authors', entries.flatMap(({ article: a }) => a.authorIds.map((authorId, position) => ({ article_id: a.id, author_id: authorId, position }))), { chunk: LINK_CHUNK });
+    await insertObjects(db, 'article_terms', entries.flatMap(({ article: a }) => a.termIds.map((termId, position) => ({ article_id: a.id, term_id: termId, position }))), { chunk: LINK_CHUNK });
+    await this.search?.writeMany(this.db, entries.map((e) => ({ article: e.article, text: e.search ?? searchTextOf(searchDocumentOf(e.article)) })));
   }
 
   async update(article: Article): Promise<void> {

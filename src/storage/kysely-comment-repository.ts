@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CommentRepository } from '../app/ports.js';
 import type { Comment, CommentId, CommentKind, CommentStatus } from '../domain/comment.js';
 import type { ArticleId, Instant } from '../domain/ids.js';
+import { insertObjects } from './multi-row-insert.js';
 import type { CommentTable, Database } from './schema.js';
 
 const toRow = (c: Comment): CommentTable => ({
@@ -23,9 +24,7 @@ export class KyselyCommentRepository implements CommentRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insertMany(comments: readonly Comment[]): Promise<void> {
-    for (let i = 0; i < comments.length; i += CHUNK) {
-      await this.db.insertInto('comments').values(comments.slice(i, i + CHUNK).map(toRow)).execute();
-    }
+    await insertObjects(this.db as Kysely<unknown>, 'comments', comments.map(toRow), { chunk: CHUNK });
   }
 
   async listForArticle(articleId: ArticleId): Promise<Comment[]> {

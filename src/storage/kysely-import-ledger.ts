@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ImportLedger } from '../app/ports.js';
 import type { Instant } from '../domain/ids.js';
 import type { ImportItem, ImportItemState, ImportRun } from '../domain/import-run.js';
+import { insertObjects } from './multi-row-insert.js';
 import type { Database, ImportItemTable, ImportRunTable } from './schema.js';
 
 const runToRow = (r: ImportRun): ImportRunTable => ({
@@ -18,6 +19,13 @@ const rowToRun = (r: ImportRunTable): ImportRun => ({
 const rowToItem = (r: ImportItemTable): ImportItem => ({
   sourceKey: r.source_key, originKey: r.origin_key, runId: r.run_id, state: r.state as ImportItemState, targetId: r.target_id, reason: r.reason, at: r.at as Instant,
 });
+
+const itemToRow = (item: ImportItem): ImportItemTable => ({
+  source_key: item.sourceKey, origin_key: item.originKey, run_id: item.runId, state: item.state, target_id: item.targetId, reason: item.reason, at: item.at,
+});
+
+/** Checkpoint rows per INSERT (7 columns each). */
+const ITEM_CHUNK = 2000;
 
 /** Import checkpoints over Kysely. */
 export class KyselyImportLedger implements ImportLedger {
@@ -43,9 +51,11 @@ export class KyselyImportLedger implements ImportLedger {
   }
 
   async recordItem(item: ImportItem): Promise<void> {
-    await this.db.insertInto('import_items').values({
-      source_key: item.sourceKey, origin_key: item.originKey, run_id: item.runId, state: item.state, target_id: item.targetId, reason: item.reason, at: item.at,
-    }).execute();
+    await this.db.insertInto('import_items').values(itemToRow(item)).execute();
+  }
+
+  async recordItems(items: readonly ImportItem[]): Promise<void> {
+    await insertObjects(this.db as Kysely<unknown>, 'import_items', items.map(itemToRow), { chunk: ITEM_CHUNK });
   }
 
   async itemsOf(sourceKey: string): Promise<Map<string, Pick<ImportItem, 'state' | 'targetId'>>> {

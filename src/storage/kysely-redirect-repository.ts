@@ -2,6 +2,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { RedirectRepository } from '../app/ports.js';
 import type { Instant } from '../domain/ids.js';
 import type { Redirect, RedirectKind, RedirectStatus } from '../domain/redirect.js';
+import { insertObjects } from './multi-row-insert.js';
 import type { Database, RedirectTable } from './schema.js';
 
 const toRow = (r: Redirect): RedirectTable => ({ from_path: r.fromPath, to_path: r.toPath, kind: r.kind, created_at: r.createdAt, status: r.status ?? null });
@@ -18,10 +19,8 @@ export class KyselyRedirectRepository implements RedirectRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insertMissing(redirects: readonly Redirect[]): Promise<number> {
-    if (redirects.length === 0) return 0;
-    const result = await this.db.insertInto('redirects').values(redirects.map(toRow))
-      .onConflict((oc) => oc.column('from_path').doNothing()).executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0);
+    // 4 columns a row: 2,000 rows stay well under SQLite's bound-parameter limit.
+    return insertObjects(this.db as Kysely<unknown>, 'redirects', redirects.map(toRow), { chunk: 2000, conflictColumn: 'from_path' });
   }
 
   async put(redirect: Redirect): Promise<void> {

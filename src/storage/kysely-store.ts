@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock, SearchIndex, Store } from '../app/ports.js';
 import { fullTextEngineFor } from '../search/search-index-factory.js';
 import { KyselySearchIndex } from '../search/kysely-search-index.js';
-import type { DatabaseCapabilities } from './database.js';
+import type { BulkWrites, DatabaseCapabilities } from './database.js';
 import { KyselyApiKeyRepository } from './kysely-api-key-repository.js';
 import { KyselyArticleRepository } from './kysely-article-repository.js';
 import { KyselyAuthorRepository } from './kysely-author-repository.js';
@@ -56,7 +56,7 @@ export class KyselyStore implements Store {
   private readonly pendingEffects: (() => void)[] | null;
 
   /** Pass `capabilities` (from openDatabase) to keep the search index in step and to search; without them neither happens. */
-  constructor(private readonly db: Kysely<Database>, private readonly clock: Clock, private readonly options: { capabilities?: DatabaseCapabilities } = {}, private readonly inTransaction = false) {
+  constructor(private readonly db: Kysely<Database>, private readonly clock: Clock, private readonly options: { capabilities?: DatabaseCapabilities; bulkWrites?: BulkWrites } = {}, private readonly inTransaction = false) {
     this.pendingEffects = inTransaction ? [] : null;
     const now = () => clock.now();
     const fullText = options.capabilities ? fullTextEngineFor(options.capabilities) : null;
@@ -92,6 +92,11 @@ export class KyselyStore implements Store {
     const result = await this.db.transaction().execute((trx) => work((inner = new KyselyStore(trx, this.clock, this.options, true))));
     for (const effect of inner!.pendingEffects ?? []) effect();
     return result;
+  }
+
+  bulkWrites<T>(work: () => Promise<T>): Promise<T> {
+    // Inside a transaction the tuning would change nothing that matters; without one from openDatabase there is none to apply.
+    return this.inTransaction || !this.options.bulkWrites ? work() : this.options.bulkWrites(work);
   }
 
   afterCommit(effect: () => void): void {

@@ -62,6 +62,23 @@ describe('Hostile and broken WordPress exports', () => {
     assert.equal(await articleCount(), 4);
   });
 
+  it('records a failing item of a batch as failed and imports its neighbours in the same batch', async () => {
+    const file = path.join(dir, 'one-bad.xml');
+    const inNews = item(22).replace('</item>', '<category domain="category" nicename="news"><![CDATA[News]]></category></item>');
+    writeFileSync(file, head.replace('Hostile', 'One bad').replace(/hostile\.example/g, 'one-bad.example') + item(21) + inNews + item(23) + tail);
+    const mapping = path.join(dir, 'one-bad-mapping.json');
+    writeFileSync(mapping, JSON.stringify({ terms: { 'category/news': 'nosuch/politics' } }));
+    const before = await articleCount();
+    const report = await importWxrFile(dateline, file, { quiet: true, mappingFile: mapping });
+    assert.equal(report?.counts.failed, 1);
+    assert.equal(report?.counts.articles, 2);
+    assert.equal(await articleCount(), before + 2);
+    assert.equal((await itemState('wxr:post:22'))?.state, 'failed');
+    assert.match((await itemState('wxr:post:22'))?.reason ?? '', /taxonomy "nosuch"/);
+    assert.equal((await itemState('wxr:post:21'))?.state, 'imported');
+    assert.equal((await itemState('wxr:post:23'))?.state, 'imported');
+  });
+
   it('refuses an entity bomb before it expands anything', async () => {
     const file = path.join(dir, 'bomb.xml');
     const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');

@@ -71,6 +71,30 @@ for (const testDb of testDatabases) {
       assert.deepEqual(await store.imports.listRuns(), [finished]);
     });
 
+    it('writes a bulk import batch with multi-row statements: articles searchable, links, redirects and checkpoints counted', async () => {
+      const searchable = new KyselyStore(db.db, fixedClock(now), { capabilities: db.capabilities });
+      // More rows than one statement takes, so chunks of different sizes (and statement texts) are used.
+      const articles = Array.from({ length: 1203 }, (_, i) => makeArticle({
+        title: i === 777 ? 'Lighthouse keepers strike' : `Council report ${i}`, bodyHtml: `<p>The council met for the ${i}th time.</p>`,
+        publishedAt: at('2026-01-01T00:00:00Z'),
+      }));
+      await searchable.transaction((tx) => tx.articles.insertMany(articles.map((article) => ({ article }))));
+      assert.deepEqual(await searchable.articles.getById(articles[1202]!.id), articles[1202]);
+      const found = await searchable.search.search({ text: 'lighthouse keeper', limit: 10, offset: 0, now });
+      assert.deepEqual(found.hits.map((h) => h.article.id), [articles[777]!.id]);
+
+      const redirects = Array.from({ length: 2500 }, (_, i) => ({ fromPath: `/bulk/${i % 2400}/`, toPath: `/to/${i}/`, kind: 'import' as const, createdAt: now }));
+      assert.equal(await searchable.redirects.insertMissing(redirects), 2400, 'repeated paths in one batch keep the first');
+      assert.equal((await searchable.redirects.find('/bulk/5/'))?.toPath, '/to/5/');
+
+      const run: ImportRun = { id: testId(), format: 'wxr', sourceKey: 'wxr:bulk', fileHash: 'bulk', fileName: 'b.xml', state: 'running', startedAt: now, finishedAt: null, summary: null };
+      await searchable.imports.insertRun(run);
+      await searchable.imports.recordItems(Array.from({ length: 2500 }, (_, i) => ({
+        sourceKey: run.sourceKey, originKey: `wxr:post:${i}`, runId: run.id, state: 'imported' as const, targetId: `t${i}`, reason: null, at: now,
+      })));
+      assert.equal((await searchable.imports.itemsOf(run.sourceKey)).size, 2500);
+    });
+
     it('rolls an item back with its checkpoint when the transaction fails', async () => {
       const run: ImportRun = { id: testId(), format: 'wxr', sourceKey: 'wxr:rollback', fileHash: 'def', fileName: 'x.xml', state: 'running', startedAt: now, finishedAt: null, summary: null };
       await store.imports.insertRun(run);

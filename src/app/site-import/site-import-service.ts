@@ -1,4 +1,4 @@
-import { articlePath, excerptFromText, type Article } from '../../domain/article.js';
+import { articlePath, type Article } from '../../domain/article.js';
 import type { Author } from '../../domain/author.js';
 import type { Comment, CommentId } from '../../domain/comment.js';
 import { AppError, isAppError } from '../../domain/errors.js';
@@ -8,11 +8,10 @@ import { redirectKey, type Redirect } from '../../domain/redirect.js';
 import { slugify, slugLookupPrefix, uniqueSlug } from '../../domain/slug.js';
 import type { Syndication } from '../../domain/syndication.js';
 import type { Taxonomy, Term } from '../../domain/taxonomy.js';
-import type { BodyRenderer } from '../body-renderer.js';
-import { contentFingerprint } from '../content-fingerprint.js';
 import { tags, type ContentEvents } from '../content-events.js';
-import type { Clock, Store } from '../ports.js';
-import type { SiteArticleDraft, SiteAuthorDraft, SiteImportEvent, SiteMemberDraft, SiteTermDraft } from './site-import-events.js';
+import type { ArticleSearchText, Clock, Store } from '../ports.js';
+import type { ImportText, ImportTextInput, ImportTextPreparer, ImportTextPreparers } from './import-text.js';
+import type { SiteArticleDraft, SiteImportEvent, SiteTermDraft } from './site-import-events.js';
 import { writeImportedMember } from './site-member-writer.js';
 import type { SiteImportMapping } from './site-import-mapping.js';
 import { stableId } from './stable-id.js';
@@ -25,7 +24,18 @@ export interface SiteImportSource {
   fileName: string;
   events: AsyncIterable<SiteImportEvent>;
   mapping: SiteImportMapping;
+  /** Items written per transaction (default DEFAULT_IMPORT_BATCH); each batch commits together with its checkpoints. */
+  batchSize?: number;
 }
+
+/**
+ * Items per transaction when the source does not say. A commit (and, on SQLite, a full-text
+ * segment) per few hundred items instead of per item is most of the speed of a bulk import; a
+ * kill loses at most the batch in flight, which the next run writes again.
+ */
+export const DEFAULT_IMPORT_BATCH = 500;
+/** Batches whose text is being prepared (in worker threads) while an earlier one is written. */
+const PREPARED_AHEAD = 1;
 
 /** What happened to one item, as it happens (for the progress bar and the per-item lines). */
 export interface SiteImportItemOutcome {
@@ -58,16 +68,41 @@ interface RunState {
   now: Instant;
 }
 
-/** Work one item adds to the in-memory state once its transaction has committed. */
-interface Pending { terms: Term[]; done: [string, Pick<ImportItem, 'state' | 'targetId'>][] }
+type ItemEvent = Exclude<SiteImportEvent, { type: 'fatal' }>;
+type Counts = SiteImportReport['counts'];
+
+/** Events read from the export, and their articles' text once prepared (by origin key). */
+interface Batch { events: ItemEvent[]; texts: Map<string, ImportText>; fatal: string | null }
 
 /**
- * Writes a site export (WordPress, Ghost, …) item by item. Each item — with the authors and terms
- * it brings, its comments, its redirects and its checkpoint row — is one transaction, so an import
- * killed at any moment resumes where it stopped, and re-running a finished import changes nothing.
+ * What a batch adds, held apart until its transaction commits: in-memory state (terms,
+ * checkpoints, slugs), the rows written in bulk at its end, and its counts. A batch that rolls
+ * back leaves the run's state as it was.
+ */
+interface Pending {
+  terms: Term[];
+  done: Map<string, Pick<ImportItem, 'state' | 'targetId'>>;
+  slugs: Set<string>;
+  articles: { article: Article; search: ArticleSearchText }[];
+  comments: Comment[];
+  redirects: Redirect[];
+  items: ImportItem[];
+  counts: Counts;
+}
+
+const emptyCounts = (): Counts => ({ articles: 0, authors: 0, terms: 0, comments: 0, redirects: 0, members: 0, already: 0, skipped: 0, failed: 0, external: 0 });
+const newPending = (): Pending => ({ terms: [], done: new Map(), slugs: new Set(), articles: [], comments: [], redirects: [], items: [], counts: emptyCounts() });
+
+/**
+ * Writes a site export (WordPress, Ghost, …) in batches of items. Each batch — its items with the
+ * authors and terms they bring, their comments, redirects, search entries and checkpoint rows —
+ * is one transaction, so an import killed at any moment resumes after the last committed batch
+ * with nothing doubled and nothing half-written, and re-running a finished import changes
+ * nothing. Articles' text is prepared (sanitized, turned into plain text and search entries) by
+ * the text preparer, in worker threads, while earlier batches are written.
  */
 export class SiteImportService {
-  constructor(private readonly deps: { store: Store; clock: Clock; newId: IdGenerator; bodies: BodyRenderer; events: ContentEvents }) {}
+  constructor(private readonly deps: { store: Store; clock: Clock; newId: IdGenerator; texts: ImportTextPreparers; events: ContentEvents }) {}
 
   async run(source: SiteImportSource, onItem: (outcome: SiteImportItemOutcome) => void = () => undefined): Promise<SiteImportReport> {
     const { store, clock } = this.deps;
@@ -86,23 +121,57 @@ export class SiteImportService {
       terms: await store.taxonomies.listTerms(),
       takenSlugs: new Set(await store.articles.slugsStartingWith('')),
     };
-    const report: SiteImportReport = {
-      runId: run.id, resumed: !!unfinished, fatal: null,
-      counts: { articles: 0, authors: 0, terms: 0, comments: 0, redirects: 0, members: 0, already: 0, skipped: 0, failed: 0, external: 0 },
-    };
-    for await (const event of source.events) {
-      if (event.type === 'fatal') {
-        report.fatal = event.reason;
-        break;
-      }
-      const outcome = await this.handle(state, event, report);
-      onItem(outcome);
+    const report: SiteImportReport = { runId: run.id, resumed: !!unfinished, fatal: null, counts: emptyCounts() };
+    const texts = this.deps.texts.open();
+    try {
+      await store.bulkWrites(async () => {
+        for await (const batch of this.preparedBatches(state, source, texts)) {
+          for (const outcome of await this.writeBatch(state, batch, report)) onItem(outcome);
+          if (batch.fatal) report.fatal = batch.fatal;
+        }
+      });
+    } finally {
+      await texts.close();
     }
     const { counts } = report;
     await store.imports.updateRun({ ...run, state: 'finished', finishedAt: clock.now(), summary: { ...counts, fatal: report.fatal ? 1 : 0 } });
     // Everything may have changed: every node drops its cached pages once.
     if (counts.articles + counts.authors + counts.terms > 0) this.deps.events.publish({ tags: [tags.everything] });
     return report;
+  }
+
+  /**
+   * The export's events in batches, each with its articles' text prepared. Up to PREPARED_AHEAD
+   * batches are being prepared while the caller writes the one before, so reading the export,
+   * preparing text and writing overlap; memory stays bounded by those few batches.
+   */
+  private async *preparedBatches(state: RunState, source: SiteImportSource, texts: ImportTextPreparer): AsyncGenerator<Batch> {
+    const size = Math.max(1, source.batchSize ?? DEFAULT_IMPORT_BATCH);
+    const inFlight: Promise<Batch>[] = [];
+    const prepare = async (events: ItemEvent[], fatal: string | null): Promise<Batch> => {
+      const articles = events.flatMap((e) => (e.type === 'article' && !state.done.has(e.article.originKey) && state.mapping.postTypes[e.article.postType] === 'article' ? [e.article] : []));
+      const inputs = articles.map((a): ImportTextInput => ({
+        articleId: stableId(state.sourceKey, a.originKey), title: a.title, bodyHtml: a.bodyHtml, excerpt: a.excerpt, language: a.language || 'en',
+        comments: a.comments.map((c) => c.bodyHtml),
+      }));
+      const prepared = inputs.length ? await texts.prepare(inputs) : [];
+      return { events, fatal, texts: new Map(articles.map((a, i) => [a.originKey, prepared[i]!])) };
+    };
+    let events: ItemEvent[] = [];
+    let fatal: string | null = null;
+    for await (const event of source.events) {
+      if (event.type === 'fatal') {
+        fatal = event.reason;
+        break;
+      }
+      events.push(event);
+      if (events.length < size) continue;
+      inFlight.push(settledLater(prepare(events, null)));
+      events = [];
+      if (inFlight.length > PREPARED_AHEAD) yield await inFlight.shift()!;
+    }
+    if (events.length || fatal) inFlight.push(settledLater(prepare(events, fatal)));
+    while (inFlight.length) yield await inFlight.shift()!;
   }
 
   /** Taxonomies the mapping asks for that the site lacks (say, Keywords for WordPress tags). */
@@ -121,86 +190,109 @@ export class SiteImportService {
     }
   }
 
-  private async handle(state: RunState, event: Exclude<SiteImportEvent, { type: 'fatal' }>, report: SiteImportReport): Promise<SiteImportItemOutcome> {
-    const originKey = event.type === 'author' ? event.author.originKey : event.type === 'term' ? event.term.originKey
-      : event.type === 'article' ? event.article.originKey : event.type === 'member' ? event.member.originKey : event.originKey;
-    const label = event.type === 'author' ? `author ${event.author.name}` : event.type === 'term' ? `term ${event.term.name}`
-      : event.type === 'article' ? `${event.article.postType} "${event.article.title.slice(0, 60)}"`
-      : event.type === 'member' ? `member ${event.member.email.slice(0, 80)}` : event.label;
-    if (state.done.has(originKey)) {
-      report.counts.already++;
+  /**
+   * Writes a batch in one transaction. When any item in it fails, the batch rolls back and its
+   * items are written again one by one, so only the bad item is recorded as failed.
+   */
+  private async writeBatch(state: RunState, batch: Batch, report: SiteImportReport): Promise<SiteImportItemOutcome[]> {
+    if (batch.events.length === 0) return [];
+    const pending = newPending();
+    let outcomes: SiteImportItemOutcome[];
+    try {
+      outcomes = await this.deps.store.transaction(async (tx) => {
+        const staged: SiteImportItemOutcome[] = [];
+        for (const event of batch.events) staged.push(await this.stage(state, tx, event, batch.texts, pending));
+        await this.flush(tx, pending);
+        return staged;
+      });
+    } catch (error) {
+      if (batch.events.length > 1) {
+        const one: SiteImportItemOutcome[] = [];
+        for (const event of batch.events) one.push(...await this.writeBatch(state, { ...batch, events: [event] }, report));
+        return one;
+      }
+      return [await this.recordFailure(state, batch.events[0]!, error, report)];
+    }
+    this.commit(state, pending);
+    for (const [key, n] of Object.entries(pending.counts) as [keyof Counts, number][]) report.counts[key] += n;
+    return outcomes;
+  }
+
+  /** The rows a batch collected, in a few multi-row statements (articles before the comments that point at them). */
+  private async flush(tx: Store, pending: Pending): Promise<void> {
+    if (pending.articles.length) await tx.articles.insertMany(pending.articles);
+    if (pending.comments.length) await tx.comments.insertMany(pending.comments);
+    if (pending.redirects.length) pending.counts.redirects += await tx.redirects.insertMissing(pending.redirects);
+    if (pending.items.length) await tx.imports.recordItems(pending.items);
+  }
+
+  private async recordFailure(state: RunState, event: ItemEvent, error: unknown, report: SiteImportReport): Promise<SiteImportItemOutcome> {
+    const { originKey, label } = describe(event);
+    const reason = isAppError(error) ? error.message : `unexpected error: ${(error as Error).message}`;
+    // The item's own transaction rolled back; its failure is recorded on its own so a re-run does not retry it blindly.
+    await this.deps.store.imports.recordItem(this.item(state, originKey, 'failed', null, reason));
+    state.done.set(originKey, { state: 'failed', targetId: null });
+    report.counts.failed++;
+    return { originKey, label, state: 'failed', reason, notes: [] };
+  }
+
+  /** Adds one item to the open batch: lookups and rare inserts (authors, terms) now, bulk rows at the batch's end. */
+  private async stage(state: RunState, tx: Store, event: ItemEvent, texts: Map<string, ImportText>, pending: Pending): Promise<SiteImportItemOutcome> {
+    const { originKey, label } = describe(event);
+    if (state.done.has(originKey) || pending.done.has(originKey)) {
+      pending.counts.already++;
       return { originKey, label, state: 'already', reason: null, notes: [] };
     }
-    try {
-      switch (event.type) {
-        case 'skip':
-        case 'external': {
-          const kind = event.type === 'skip' ? 'skipped' : 'external';
-          await this.record(state, this.deps.store, originKey, kind, event.type === 'external' ? event.url : null, event.reason);
-          state.done.set(originKey, { state: kind, targetId: null });
-          report.counts[event.type === 'skip' ? 'skipped' : 'external']++;
-          return { originKey, label, state: kind, reason: event.reason, notes: [] };
-        }
-        case 'author':
-          return await this.importAuthor(state, event.author, report, label);
-        case 'term':
-          return await this.importTerm(state, event.term, report, label);
-        case 'article':
-          return await this.importArticle(state, event.article, report, label);
-        case 'member':
-          return await this.importMember(state, event.member, report, label);
+    switch (event.type) {
+      case 'skip':
+      case 'external': {
+        const kind = event.type === 'skip' ? 'skipped' : 'external';
+        this.record(state, pending, originKey, kind, event.type === 'external' ? event.url : null, event.reason);
+        pending.counts[kind]++;
+        return { originKey, label, state: kind, reason: event.reason, notes: [] };
       }
-    } catch (error) {
-      const reason = isAppError(error) ? error.message : `unexpected error: ${(error as Error).message}`;
-      // The item's own transaction rolled back; its failure is recorded on its own so a re-run does not retry it blindly.
-      await this.record(state, this.deps.store, originKey, 'failed', null, reason);
-      state.done.set(originKey, { state: 'failed', targetId: null });
-      report.counts.failed++;
-      return { originKey, label, state: 'failed', reason, notes: [] };
+      case 'author':
+        await this.authorId(state, tx, event.author.originKey, event.author.handle, event.author.name, pending);
+        pending.counts.authors++;
+        return { originKey, label, state: 'imported', reason: null, notes: event.author.problems };
+      case 'term': {
+        const id = await this.termId(state, tx, event.term, pending);
+        if (!id) {
+          pending.counts.skipped++;
+          return { originKey, label, state: 'skipped', reason: this.unmappedReason(state, event.term), notes: [] };
+        }
+        pending.counts.terms++;
+        return { originKey, label, state: 'imported', reason: null, notes: event.term.problems };
+      }
+      case 'article':
+        return this.stageArticle(state, tx, event.article, texts.get(originKey), pending, label);
+      case 'member': {
+        // Members are few beside articles: written at once, inside the batch's transaction.
+        const written = await writeImportedMember(tx, state.sourceKey, event.member, state.now);
+        const targetId = written.state === 'imported' ? written.memberId : null;
+        const reason = written.state === 'skipped' ? written.reason : null;
+        this.record(state, pending, originKey, written.state, targetId, reason);
+        pending.counts[written.state === 'imported' ? 'members' : 'skipped']++;
+        return { originKey, label, state: written.state, reason, notes: [] };
+      }
     }
   }
 
-  private async importAuthor(state: RunState, draft: SiteAuthorDraft, report: SiteImportReport, label: string): Promise<SiteImportItemOutcome> {
-    const pending: Pending = { terms: [], done: [] };
-    await this.deps.store.transaction((tx) => this.authorId(state, tx, draft.originKey, draft.handle, draft.name, pending));
-    this.commit(state, pending);
-    report.counts.authors++;
-    return { originKey: draft.originKey, label, state: 'imported', reason: null, notes: draft.problems };
-  }
-
-  private async importTerm(state: RunState, draft: SiteTermDraft, report: SiteImportReport, label: string): Promise<SiteImportItemOutcome> {
-    const pending: Pending = { terms: [], done: [] };
-    const id = await this.deps.store.transaction((tx) => this.termId(state, tx, draft, pending));
-    this.commit(state, pending);
-    if (!id) {
-      report.counts.skipped++;
-      return { originKey: draft.originKey, label, state: 'skipped', reason: this.unmappedReason(state, draft), notes: [] };
-    }
-    report.counts.terms++;
-    return { originKey: draft.originKey, label, state: 'imported', reason: null, notes: draft.problems };
-  }
-
-  private async importArticle(state: RunState, draft: SiteArticleDraft, report: SiteImportReport, label: string): Promise<SiteImportItemOutcome> {
-    const { store, bodies } = this.deps;
+  private async stageArticle(state: RunState, tx: Store, draft: SiteArticleDraft, text: ImportText | undefined, pending: Pending, label: string): Promise<SiteImportItemOutcome> {
     if (state.mapping.postTypes[draft.postType] !== 'article') {
       const reason = draft.postType in state.mapping.postTypes
         ? `post type "${draft.postType}" is set to skip in the mapping`
         : `unknown post type "${draft.postType}"; map it to "article" under postTypes in the mapping file to import it`;
-      await this.record(state, store, draft.originKey, 'skipped', null, reason);
-      state.done.set(draft.originKey, { state: 'skipped', targetId: null });
-      report.counts.skipped++;
+      this.record(state, pending, draft.originKey, 'skipped', null, reason);
+      pending.counts.skipped++;
       return { originKey: draft.originKey, label, state: 'skipped', reason, notes: [] };
     }
-    // Everything that needs no database happens before the transaction opens.
-    const bodyHtml = bodies.toSafeHtml(draft.bodyHtml, 'html');
-    const plain = bodies.toPlainText(bodyHtml);
+    if (!text) throw new Error('its text was not prepared'); // a repeated origin key whose first copy failed
+    if (!text.ok) throw new Error(text.reason);
     const notes = [...draft.notes, ...draft.problems];
-    let title = bodies.toPlainText(bodies.sanitize(draft.title)).replace(/\s+/g, ' ').trim();
-    if (!title) {
-      title = excerptFromText(plain, 60) || 'Untitled';
-      notes.push(`it had no title; "${title}" was used`);
-    }
-    const slug = uniqueSlug(slugify(draft.slug || title), (s) => state.takenSlugs.has(s));
+    const { title, bodyHtml } = text;
+    if (text.untitled) notes.push(`it had no title; "${title}" was used`);
+    const slug = uniqueSlug(slugify(draft.slug || title), (s) => state.takenSlugs.has(s) || pending.slugs.has(s));
     let status = draft.status;
     let publishedAt = draft.publishedAt;
     if (status === 'published' && !publishedAt) publishedAt = state.now;
@@ -208,64 +300,43 @@ export class SiteImportService {
     if (status === 'scheduled' && !publishedAt) status = 'draft';
     const createdAt = draft.createdAt ?? publishedAt ?? state.now;
     const id = stableId(state.sourceKey, draft.originKey) as ArticleId;
-    const pending: Pending = { terms: [], done: [] };
-    const counts = await store.transaction(async (tx) => {
-      const authorIds: AuthorId[] = [];
-      for (const a of draft.authors) {
-        const authorId = await this.authorId(state, tx, a.originKey, a.handle, a.name, pending);
-        if (!authorIds.includes(authorId)) authorIds.push(authorId);
-      }
-      const termIds: TermId[] = [];
-      for (const t of draft.terms) {
-        const termId = await this.termId(state, tx, { ...t, parentKey: null, description: null, problems: [] }, pending);
-        if (termId && !termIds.includes(termId)) termIds.push(termId);
-      }
-      if (draft.sticky && state.mapping.sticky) {
-        const { taxonomy, term } = state.mapping.sticky;
-        const termId = await this.mergeTarget(state, tx, `${taxonomy}/${slugify(term)}`, term, pending);
-        if (termId && !termIds.includes(termId)) termIds.push(termId);
-      }
-      const article: Article = {
-        id, slug, title, standfirst: null, bodySource: bodyHtml, bodyFormat: 'html', bodyHtml,
-        excerpt: draft.excerpt?.trim() ? excerptFromText(bodies.toPlainText(bodies.sanitize(draft.excerpt))) : excerptFromText(plain),
-        language: draft.language || 'en', status, publishedAt, createdAt, updatedAt: draft.updatedAt ?? createdAt,
-        authorIds, termIds, featureImage: draft.featureImage ? { ...draft.featureImage, credit: null } : null,
-        syndication: syndicationOf(draft.original), origin: 'import', inboxState: null, contentHash: contentFingerprint(title, plain),
-      };
-      await tx.articles.insert(article);
-      const comments: Comment[] = draft.comments.map((c) => ({
-        id: stableId(state.sourceKey, c.originKey) as CommentId, articleId: id,
-        parentId: c.parentKey ? (stableId(state.sourceKey, c.parentKey) as CommentId) : null, kind: c.kind,
-        authorName: c.authorName.trim() || 'Anonymous', authorEmail: c.authorEmail || null, authorUrl: c.authorUrl || null,
-        bodyHtml: bodies.sanitize(c.bodyHtml), status: c.status, createdAt: c.createdAt ?? createdAt, originKey: c.originKey,
-      }));
-      await tx.comments.insertMany(comments);
-      const to = articlePath(article);
-      const redirects: Redirect[] = [...new Set(draft.oldPaths.map(redirectKey))]
-        .filter((from) => from !== to)
-        .map((fromPath) => ({ fromPath, toPath: to, kind: 'import', createdAt }));
-      const stored = await tx.redirects.insertMissing(redirects);
-      await this.record(state, tx, draft.originKey, 'imported', id, notes.length ? notes.join('; ') : null);
-      return { comments: comments.length, redirects: stored };
-    });
-    this.commit(state, pending);
-    state.takenSlugs.add(slug);
-    state.done.set(draft.originKey, { state: 'imported', targetId: id });
-    report.counts.articles++;
-    report.counts.comments += counts.comments;
-    report.counts.redirects += counts.redirects;
+    const authorIds: AuthorId[] = [];
+    for (const a of draft.authors) {
+      const authorId = await this.authorId(state, tx, a.originKey, a.handle, a.name, pending);
+      if (!authorIds.includes(authorId)) authorIds.push(authorId);
+    }
+    const termIds: TermId[] = [];
+    for (const t of draft.terms) {
+      const termId = await this.termId(state, tx, { ...t, parentKey: null, description: null, problems: [] }, pending);
+      if (termId && !termIds.includes(termId)) termIds.push(termId);
+    }
+    if (draft.sticky && state.mapping.sticky) {
+      const { taxonomy, term } = state.mapping.sticky;
+      const termId = await this.mergeTarget(state, tx, `${taxonomy}/${slugify(term)}`, term, pending);
+      if (termId && !termIds.includes(termId)) termIds.push(termId);
+    }
+    const article: Article = {
+      id, slug, title, standfirst: null, bodySource: bodyHtml, bodyFormat: 'html', bodyHtml, excerpt: text.excerpt,
+      language: draft.language || 'en', status, publishedAt, createdAt, updatedAt: draft.updatedAt ?? createdAt,
+      authorIds, termIds, featureImage: draft.featureImage ? { ...draft.featureImage, credit: null } : null,
+      syndication: syndicationOf(draft.original), origin: 'import', inboxState: null, contentHash: text.contentHash,
+    };
+    pending.articles.push({ article, search: text.search });
+    draft.comments.forEach((c, i) => pending.comments.push({
+      id: stableId(state.sourceKey, c.originKey) as CommentId, articleId: id,
+      parentId: c.parentKey ? (stableId(state.sourceKey, c.parentKey) as CommentId) : null, kind: c.kind,
+      authorName: c.authorName.trim() || 'Anonymous', authorEmail: c.authorEmail || null, authorUrl: c.authorUrl || null,
+      bodyHtml: text.comments[i]!, status: c.status, createdAt: c.createdAt ?? createdAt, originKey: c.originKey,
+    }));
+    const to = articlePath(article);
+    for (const fromPath of new Set(draft.oldPaths.map(redirectKey))) {
+      if (fromPath !== to) pending.redirects.push({ fromPath, toPath: to, kind: 'import', createdAt });
+    }
+    this.record(state, pending, draft.originKey, 'imported', id, notes.length ? notes.join('; ') : null);
+    pending.slugs.add(slug);
+    pending.counts.articles++;
+    pending.counts.comments += draft.comments.length;
     return { originKey: draft.originKey, label, state: 'imported', reason: null, notes };
-  }
-
-  private async importMember(state: RunState, draft: SiteMemberDraft, report: SiteImportReport, label: string): Promise<SiteImportItemOutcome> {
-    const written = await this.deps.store.transaction(async (tx) => {
-      const result = await writeImportedMember(tx, state.sourceKey, draft, state.now);
-      await this.record(state, tx, draft.originKey, result.state, result.state === 'imported' ? result.memberId : null, result.state === 'skipped' ? result.reason : null);
-      return result;
-    });
-    state.done.set(draft.originKey, { state: written.state, targetId: written.state === 'imported' ? written.memberId : null });
-    report.counts[written.state === 'imported' ? 'members' : 'skipped']++;
-    return { originKey: draft.originKey, label, state: written.state, reason: written.state === 'skipped' ? written.reason : null, notes: [] };
   }
 
   /** The site author for an export author: known from this or an earlier run, an existing author of that name, or a new one. */
@@ -280,8 +351,7 @@ export class SiteImportService {
       author = { id: stableId(state.sourceKey, originKey) as AuthorId, slug: uniqueSlug(base, (s) => taken.has(s)), name: wanted, bio: null, url: null, avatarUrl: null, links: [] };
       await tx.authors.insert(author);
     }
-    await this.record(state, tx, originKey, 'imported', author.id, null);
-    pending.done.push([originKey, { state: 'imported', targetId: author.id }]);
+    this.record(state, pending, originKey, 'imported', author.id, null);
     return author.id;
   }
 
@@ -304,11 +374,9 @@ export class SiteImportService {
         id = (await this.findOrCreateTerm(state, tx, taxonomy, draft.slug, draft.name, draft.description, parent?.id ?? null, stableId(state.sourceKey, draft.originKey), pending)).id;
       }
     }
-    await this.record(state, tx, draft.originKey, id ? 'imported' : 'skipped', id, id ? null : this.unmappedReason(state, draft));
-    pending.done.push([draft.originKey, { state: id ? 'imported' : 'skipped', targetId: id }]);
+    this.record(state, pending, draft.originKey, id ? 'imported' : 'skipped', id, id ? null : this.unmappedReason(state, draft));
     return id;
   }
-
   /** A term named `taxonomy/term-slug` in the mapping, created under that name when missing. */
   private async mergeTarget(state: RunState, tx: Store, target: string, fallbackName: string, pending: Pending): Promise<TermId> {
     const [taxonomySlug = '', termSlug = ''] = target.split('/');
@@ -352,8 +420,8 @@ export class SiteImportService {
   }
 
   private known(state: RunState, pending: Pending, originKey: string): string | null | undefined {
-    const local = pending.done.find(([key]) => key === originKey);
-    if (local) return local[1].targetId;
+    const local = pending.done.get(originKey);
+    if (local) return local.targetId;
     const done = state.done.get(originKey);
     return done ? done.targetId : undefined;
   }
@@ -365,10 +433,37 @@ export class SiteImportService {
   private commit(state: RunState, pending: Pending): void {
     state.terms.push(...pending.terms);
     for (const [key, value] of pending.done) state.done.set(key, value);
+    for (const slug of pending.slugs) state.takenSlugs.add(slug);
   }
 
-  private record(state: RunState, store: Store, originKey: string, itemState: ImportItem['state'], targetId: string | null, reason: string | null): Promise<void> {
-    return store.imports.recordItem({ sourceKey: state.sourceKey, originKey, runId: state.run.id, state: itemState, targetId, reason, at: state.now });
+  /** The item's checkpoint, written with the batch; later items of the batch already see it. */
+  private record(state: RunState, pending: Pending, originKey: string, itemState: ImportItem['state'], targetId: string | null, reason: string | null): void {
+    pending.items.push(this.item(state, originKey, itemState, targetId, reason));
+    pending.done.set(originKey, { state: itemState, targetId });
+  }
+
+  private item(state: RunState, originKey: string, itemState: ImportItem['state'], targetId: string | null, reason: string | null): ImportItem {
+    return { sourceKey: state.sourceKey, originKey, runId: state.run.id, state: itemState, targetId, reason, at: state.now };
+  }
+}
+
+/**
+ * A promise that may be left unawaited when the run stops early (a write failed): its failure,
+ * if any, is then not an unhandled rejection; whoever awaits it still gets the error.
+ */
+function settledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/** An event's origin key and the label the progress lines show. */
+function describe(event: ItemEvent): { originKey: string; label: string } {
+  switch (event.type) {
+    case 'author': return { originKey: event.author.originKey, label: `author ${event.author.name}` };
+    case 'term': return { originKey: event.term.originKey, label: `term ${event.term.name}` };
+    case 'article': return { originKey: event.article.originKey, label: `${event.article.postType} "${event.article.title.slice(0, 60)}"` };
+    case 'member': return { originKey: event.member.originKey, label: `member ${event.member.email.slice(0, 80)}` };
+    default: return { originKey: event.originKey, label: event.label };
   }
 }
 

@@ -1,0 +1,56 @@
+import { Worker } from 'node:worker_threads';
+
+interface Job { resolve(value: unknown): void; reject(error: Error): void }
+interface PoolWorker { worker: Worker; jobs: Map<number, Job> }
+
+/**
+ * A fixed set of worker threads running one module; each message goes to the thread with the
+ * fewest in flight. `moduleUrl` may be a TypeScript file when running from source: the thread
+ * then registers tsx itself, since the parent may have done so in-process (bin/dateline), which
+ * threads do not inherit.
+ */
+export class WorkerPool<I, O> {
+  private readonly workers: PoolWorker[];
+  private nextId = 0;
+  private failure: Error | null = null;
+  private closing = false;
+
+  constructor(moduleUrl: URL, size: number) {
+    this.workers = Array.from({ length: size }, () => this.spawn(moduleUrl));
+  }
+
+  run(input: I): Promise<O> {
+    if (this.failure) return Promise.reject(this.failure);
+    const target = this.workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+    const id = this.nextId++;
+    return new Promise<O>((resolve, reject) => {
+      target.jobs.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      target.worker.postMessage({ id, ...input });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+
+  private spawn(moduleUrl: URL): PoolWorker {
+    const worker = moduleUrl.pathname.endsWith('.ts')
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl.href)}); });`, { eval: true })
+      : new Worker(moduleUrl);
+    const entry: PoolWorker = { worker, jobs: new Map() };
+    worker.on('message', ({ id, ...output }: { id: number }) => {
+      const job = entry.jobs.get(id);
+      entry.jobs.delete(id);
+      job?.resolve(output);
+    });
+    const fail = (error: Error) => {
+      this.failure ??= error;
+      for (const job of entry.jobs.values()) job.reject(error);
+      entry.jobs.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => { if (code !== 0 && !this.closing) fail(new Error(`a worker thread stopped (exit code ${code})`)); });
+    return entry;
+  }
+}
