@@ -46,6 +46,7 @@ export type { ArchiveManifest, ArchiveProgress };
 import path from 'node:path';
 import { SiteImportService } from './app/site-import/site-import-service.js';
 import { ArticleAnalysisService } from './app/article-analysis.js';
+import { AnalysisWorker } from './app/analysis-worker.js';
 import { MediaService } from './app/media-service.js';
 import { LocalDiskFileStore } from './media/local-disk-file-store.js';
 import { SharpImageProcessor } from './media/sharp-image-processor.js';
@@ -79,6 +80,8 @@ export interface Dateline {
     themes: ThemeSuggestionService;
     duplicates: WireDuplicateService;
     analysis: ArticleAnalysisService;
+    /** Drains the analysis queue; `start()` runs it in the background. */
+    analysisWorker: AnalysisWorker;
   };
   cache: PageCache;
   /** Rendered search pages, apart from `cache` so that queries cannot push article pages out. */
@@ -93,7 +96,7 @@ export interface Dateline {
     /** Into an empty database only; rebuilds the search index after. */
     restore(dir: string, progress?: ArchiveProgress): Promise<ArchiveManifest>;
   };
-  /** Starts background work (the scheduler). */
+  /** Starts background work (the scheduler, the analysis worker). */
   start(): void;
   stop(): Promise<void>;
 }
@@ -122,14 +125,15 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const authors = new AuthorService({ store, newId, events });
   const sources = new SourceService({ store, newId, events });
   const quotes = new QuoteService({ store, clock, newId, bodies, events });
-  const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en', quotes });
-  const site = new PublicSite({ store, clock, settings, taxonomies });
-  const search = new SiteSearch({ store, clock, site, taxonomies });
   const duplicates = new WireDuplicateService({ store, clock, bodies });
   const themes = new ThemeSuggestionService({ store, clock, bodies, taxonomies });
+  const analysis = new ArticleAnalysisService({ store, clock, bodies, taxonomies, themes, duplicates });
+  const analysisWorker = new AnalysisWorker({ store, clock, newId, analysis, quotes, duplicates, log: console });
+  const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en', analysis });
+  const site = new PublicSite({ store, clock, settings, taxonomies });
+  const search = new SiteSearch({ store, clock, site, taxonomies });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies, duplicates });
   const siteImport = new SiteImportService({ store, clock, newId, bodies, events });
-  const analysis = new ArticleAnalysisService({ store, bodies, taxonomies, themes, duplicates });
   const syndication = new SyndicationQueries({ store, clock, settings, taxonomies });
   const apiKeys = new ApiKeyService({ store, clock, newId });
   const auth = new AuthService({ store, clock, newId, hasher: argon2PasswordHasher, mailer: createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom }) });
@@ -174,7 +178,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache, searchCache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor, quotes, themes, duplicates, analysis },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor, quotes, themes, duplicates, analysis, analysisWorker },
     buildServer: (options = {}) => buildServer({
       site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media, people: quotes, redirects: new RedirectResolver({ store }),
       searchCache: options.cacheSearches === false ? null : searchCache,
@@ -207,6 +211,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
       },
     },
     start() {
+      analysisWorker.start();
       if (timer) return;
       void runScheduler();
       timer = setInterval(() => void runScheduler(), config.schedulerIntervalMs);
@@ -215,6 +220,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;
+      await analysisWorker.stop();
       cache.stop();
       searchCache.stop();
       await safeFetcher.close();

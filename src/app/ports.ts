@@ -13,6 +13,7 @@ import type { ImportItem, ImportRun } from '../domain/import-run.js';
 import type { MediaId, MediaItem } from '../domain/media.js';
 import type { EditorialRepository } from './editorial-ports.js';
 import type { PersonId, QuotedPerson, StoredQuote } from '../domain/quote.js';
+import type { AnalysisQueueRepository, ArticleAnalysisRepository } from './analysis-ports.js';
 
 /** Which visible articles a listing wants; all filters combine with AND. */
 export interface ArticleFilter {
@@ -305,6 +306,8 @@ export interface Store {
   quotes: QuoteRepository;
   themeModels: ThemeModelRepository;
   fingerprints: FingerprintRepository;
+  analysisQueue: AnalysisQueueRepository;
+  analyses: ArticleAnalysisRepository;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**

@@ -21,6 +21,7 @@ import { KyselyCommentRepository } from './kysely-comment-repository.js';
 import { KyselyImportLedger } from './kysely-import-ledger.js';
 import { KyselyRedirectRepository } from './kysely-redirect-repository.js';
 import { KyselyMediaRepository } from './kysely-media-repository.js';
+import { KyselyAnalysisQueue, KyselyArticleAnalysisRepository } from './kysely-analysis-queue.js';
 
 /** The Store port over one Kysely executor (the database, or an open transaction). */
 export class KyselyStore implements Store {
@@ -45,6 +46,8 @@ export class KyselyStore implements Store {
   readonly quotes: KyselyQuoteRepository;
   readonly themeModels: KyselyThemeModelRepository;
   readonly fingerprints: KyselyFingerprintRepository;
+  readonly analysisQueue: KyselyAnalysisQueue;
+  readonly analyses: KyselyArticleAnalysisRepository;
 
   /** Effects waiting for the open transaction to commit; null outside a transaction. */
   private readonly pendingEffects: (() => void)[] | null;
@@ -75,6 +78,9 @@ export class KyselyStore implements Store {
     this.quotes = new KyselyQuoteRepository(db);
     this.themeModels = new KyselyThemeModelRepository(db);
     this.fingerprints = new KyselyFingerprintRepository(db);
+    // Without capabilities (some tests) the store assumes one writer, as SQLite has.
+    this.analysisQueue = new KyselyAnalysisQueue(db, options.capabilities?.multiWriter ?? false);
+    this.analyses = new KyselyArticleAnalysisRepository(db);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

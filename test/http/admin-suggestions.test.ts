@@ -74,6 +74,11 @@ describe('suggestions in the back office over HTTP on sqlite', () => {
     changed[2] = 'Insurers had raised premiums for the route last week, and three container lines, not two as first reported, said they would send ships around the cape.';
     const second = await importer.importDraft(wire('Ice closure ends in northern strait', 'Agency Two', changed.join('\n\n')), { publish: false, origin: 'feed' });
     assert.equal(second.status, 'imported');
+    // "Also from" comes from the fingerprints stored at import; the suggested terms need the analysis worker.
+    const before = await editor.get('/admin/inbox/');
+    assert.match(before.body, new RegExp(`also from <a href="/admin/articles/${first.article!.id}/edit">Agency One</a>`));
+    assert.match(before.body, /Suggestions after analysis \(queued\)/);
+    await t.dateline.services.analysisWorker.drain();
 
     const inbox = await editor.get('/admin/inbox/');
     assert.equal(inbox.statusCode, 200);

@@ -58,13 +58,18 @@ export function suggestionsView(analysis: ArticleAnalysis | null, index: Taxonom
   };
 }
 
-/** For an inbox row: the other sources that sent the same story, and the top suggested region and theme. */
-export function inboxHints(article: Article, analysis: ArticleAnalysis | null): InboxHints {
-  if (!analysis) return { alsoFrom: [], region: null, theme: null };
-  const own = article.syndication?.originalPublisher ?? null;
-  const alsoFrom: InboxHints['alsoFrom'] = [];
-  for (const d of analysis.duplicates) {
-    if (d.source && d.source !== own && !alsoFrom.some((a) => a.source === d.source)) alsoFrom.push({ articleId: d.articleId, source: d.source });
+/** For the inbox rows: the other sources that sent each story, and its top stored region and theme (nothing is analysed here). */
+export async function inboxHints(deps: AdminDeps, articles: readonly Article[]): Promise<Record<string, InboxHints>> {
+  const [stored, clusters] = await Promise.all([deps.analysis.storedFor(articles.map((a) => a.id)), deps.analysis.alsoFromFor(articles)]);
+  const hints: Record<string, InboxHints> = {};
+  for (const article of articles) {
+    const analysis = stored.get(article.id);
+    hints[article.id] = {
+      alsoFrom: (clusters.get(article.id)?.alsoFrom ?? []).map((a) => ({ articleId: a.articleId, source: a.source })),
+      region: analysis?.regions[0]?.name ?? null,
+      theme: analysis?.themes[0]?.name ?? null,
+      analysed: analysis !== undefined,
+    };
   }
-  return { alsoFrom, region: analysis.regions[0]?.name ?? null, theme: analysis.themes[0]?.name ?? null };
+  return hints;
 }

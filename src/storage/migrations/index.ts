@@ -10,6 +10,7 @@ import * as media from './0008-media.js';
 import * as revisions from './0007-revisions.js';
 import * as quotes from './0009-quotes.js';
 import * as intelligence from './0011-intelligence.js';
+import * as analysisQueue from './0015-analysis-queue.js';
 
 /**
  * Every migration in order. Both dialects run the same list; names never change once shipped.
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration | ((capabilities: DatabaseCapabilitie
   '0007-revisions': revisions,
   '0009-quotes': quotes,
   '0011-intelligence': intelligence,
+  '0015-analysis-queue': analysisQueue,
 };
 
 /** Hands Kysely's Migrator the compiled-in migrations for an engine with these capabilities (no directory scanning, so bundles work). */

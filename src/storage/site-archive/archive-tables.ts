@@ -38,6 +38,9 @@ export const archiveTables: readonly ArchiveTable[] = [
   { name: 'theme_models', orderBy: ['taxonomy_id'] },
   { name: 'article_fingerprints', orderBy: ['article_id'] },
   { name: 'article_fingerprint_keys', orderBy: ['lookup_key', 'article_id'] },
+  { name: 'article_analyses', orderBy: ['article_id'] },
+  // Pending analyses survive a move; a claim in the export has long expired by the time it is restored.
+  { name: 'analysis_queue', orderBy: ['article_id'] },
 ];
 
 /** Tables deliberately not exported, and why. */
