@@ -6,6 +6,7 @@ import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import { embedFor } from '../../src/domain/embeds.js';
 import { ask } from './dialog.js';
+import { liveSuggestions } from './live-suggestions.js';
 import { cleanPastedHtml } from './paste.js';
 import { Embed, Figure } from './tiptap-nodes.js';
 
@@ -234,4 +235,6 @@ if (form && textarea) {
       });
     });
   }
+  const live = document.querySelector<HTMLElement>('#live-suggestions');
+  if (!articleId && live) liveSuggestions(form, live, csrf);
 }

@@ -71,7 +71,8 @@ for (const { dialect } of testDatabases) {
     });
 
     it('takes over the items of a worker that died, once its lease has run out', async () => {
-      const { store, clock } = t.dateline;
+      const { store } = t.dateline;
+      const { clock } = t;
       const { analysisWorker } = t.dateline.services;
       const article = await create('Railway vote', story('Transport Minister Eva Strand', 'The vote is on Friday'));
       const now = clock.now();

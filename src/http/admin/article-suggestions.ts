@@ -49,11 +49,17 @@ export function termSuggestions(analysis: ArticleAnalysis, index: TaxonomyIndex,
   return out;
 }
 
-/** What the editor's side panel shows for an article. */
+const MAX_PLACES = 8;
+const MAX_PEOPLE = 8;
+const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+
+/** What the editor's side panel shows for an article, saved or still being typed. */
 export function suggestionsView(analysis: ArticleAnalysis | null, index: TaxonomyIndex, carried: readonly string[]): Suggestions | null {
   if (!analysis) return null;
   return {
     terms: termSuggestions(analysis, index, carried),
+    places: analysis.countries.slice(0, MAX_PLACES).map((c) => ({ code: c.code, name: countryNames.of(c.code) ?? c.code, main: c.main, evidence: distinct(c.evidence.map((e) => e.text)) })),
+    people: [...analysis.people].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, MAX_PEOPLE).map((p) => p.name),
     alsoFrom: analysis.duplicates.map((d) => ({ articleId: d.articleId, title: d.title, source: d.source })),
   };
 }
