@@ -47,6 +47,8 @@ import path from 'node:path';
 import { SiteImportService } from './app/site-import/site-import-service.js';
 import { ArticleAnalysisService } from './app/article-analysis.js';
 import { AnalysisWorker } from './app/analysis-worker.js';
+import { ThemeRetrainer } from './app/theme-retrainer.js';
+import { workerThreadThemeTrainer } from './workers/worker-thread-theme-trainer.js';
 import { MediaService } from './app/media-service.js';
 import { LocalDiskFileStore } from './media/local-disk-file-store.js';
 import { SharpImageProcessor } from './media/sharp-image-processor.js';
@@ -82,6 +84,8 @@ export interface Dateline {
     analysis: ArticleAnalysisService;
     /** Drains the analysis queue; `start()` runs it in the background. */
     analysisWorker: AnalysisWorker;
+    /** Retrains the theme model in a worker thread, debounced, as editors tag. */
+    themeRetrainer: ThemeRetrainer;
   };
   cache: PageCache;
   /** Rendered search pages, apart from `cache` so that queries cannot push article pages out. */
@@ -126,10 +130,11 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
   const sources = new SourceService({ store, newId, events });
   const quotes = new QuoteService({ store, clock, newId, bodies, events });
   const duplicates = new WireDuplicateService({ store, clock, bodies });
-  const themes = new ThemeSuggestionService({ store, clock, bodies, taxonomies });
+  const themes = new ThemeSuggestionService({ store, clock, bodies, taxonomies, trainer: workerThreadThemeTrainer });
+  const themeRetrainer = new ThemeRetrainer({ themes, clock, log: console });
   const analysis = new ArticleAnalysisService({ store, clock, bodies, taxonomies, themes, duplicates });
   const analysisWorker = new AnalysisWorker({ store, clock, newId, analysis, quotes, duplicates, log: console });
-  const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en', analysis });
+  const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en', analysis, onTaggingChanged: () => themeRetrainer.noteTaggingChanged() });
   const site = new PublicSite({ store, clock, settings, taxonomies });
   const search = new SiteSearch({ store, clock, site, taxonomies });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies, duplicates });
@@ -178,7 +183,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
 
   return {
     config, database, store, events, clock, cache, searchCache,
-    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor, quotes, themes, duplicates, analysis, analysisWorker },
+    services: { articles, authors, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, media, editor, quotes, themes, duplicates, analysis, analysisWorker, themeRetrainer },
     buildServer: (options = {}) => buildServer({
       site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media, people: quotes, redirects: new RedirectResolver({ store }),
       searchCache: options.cacheSearches === false ? null : searchCache,
@@ -212,6 +217,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
     },
     start() {
       analysisWorker.start();
+      themeRetrainer.start();
       if (timer) return;
       void runScheduler();
       timer = setInterval(() => void runScheduler(), config.schedulerIntervalMs);
@@ -221,6 +227,7 @@ export async function createDateline(config: Config, overrides: { clock?: Clock;
       if (timer) clearInterval(timer);
       timer = null;
       await analysisWorker.stop();
+      await themeRetrainer.stop();
       cache.stop();
       searchCache.stop();
       await safeFetcher.close();

@@ -345,6 +345,8 @@ export interface StoredThemeModel {
 
 export interface ThemeModelRepository {
   get(taxonomyId: TaxonomyId): Promise<StoredThemeModel | null>;
+  /** When the stored model was trained (the model itself is large; this is a cheap freshness check). */
+  trainedAt(taxonomyId: TaxonomyId): Promise<Instant | null>;
   /** Inserts or replaces the taxonomy's model. */
   put(model: StoredThemeModel): Promise<void>;
 }
