@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { ThemeTrainer } from '../app/theme-suggestion-service.js';
-import { parseThemeModel, type ThemeModel, type TrainingExample } from '../intelligence/themes/index.js';
+import type { ThemeTrainer, TrainedThemeModel } from '../app/theme-suggestion-service.js';
+import type { ThemeModel, TrainingExample } from '../intelligence/themes/index.js';
 
 const fromSources = import.meta.url.endsWith('.ts');
 const entry = new URL(`./theme-training-thread${fromSources ? '.ts' : '.js'}`, import.meta.url);
@@ -20,7 +20,7 @@ function startThread(): Worker {
  * 100,000 articles and rare, so a pool would only hold memory).
  */
 export const workerThreadThemeTrainer: ThemeTrainer = {
-  train(examples: readonly TrainingExample[], options: { signal?: AbortSignal } = {}): Promise<ThemeModel> {
+  train(examples: readonly TrainingExample[], options: { signal?: AbortSignal } = {}): Promise<TrainedThemeModel> {
     return new Promise((resolve, reject) => {
       if (options.signal?.aborted) return reject(new Error('The training was stopped before it began.'));
       const worker = startThread();
@@ -32,9 +32,9 @@ export const workerThreadThemeTrainer: ThemeTrainer = {
         void worker.terminate();
       };
       worker.once('message', (reply: { ok: true; model: string } | { ok: false; message: string }) => settle(() => {
-        const model = reply.ok ? parseThemeModel(reply.model) : null;
-        if (model) resolve(model);
-        else reject(new Error(reply.ok ? 'The training thread returned a model that does not parse.' : `Training the theme model failed: ${reply.message}`));
+        // The JSON was just written by trainThemeModel in the thread: read back without a second validation.
+        if (reply.ok) resolve({ model: JSON.parse(reply.model) as ThemeModel, json: reply.model });
+        else reject(new Error(`Training the theme model failed: ${reply.message}`));
       }));
       worker.once('error', (error) => settle(() => reject(error)));
       worker.once('exit', (code) => settle(() => reject(new Error(`The training thread stopped (exit code ${code}) before it returned a model.`))));
