@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { ImportDraft } from '../src/app/import-service.js';
 import { loadConfig } from '../src/config/config.js';
 import { createDateline } from '../src/main.js';
+import { MarkdownBodyRenderer } from '../src/render/markdown-body-renderer.js';
 import { AdminClient, createStaff } from '../test/support/admin-client.js';
 import { readReutersArticles } from './reuters-articles.js';
 
@@ -44,6 +45,15 @@ try {
     const started = process.hrtime.bigint();
     await importer.importDraft(draftOf(story, i), { publish: false, origin: 'feed' });
     if (i >= WARM_UP) importTimes.push(ms(started));
+  }
+  // The near-duplicate part of the synchronous path: fingerprint the body and look its copies up.
+  const bodies = new MarkdownBodyRenderer();
+  const fingerprintTimes: number[] = [];
+  for (const story of stories.slice(WARM_UP, WARM_UP + 100)) {
+    const text = bodies.toPlainText(bodies.toSafeHtml(story.body, 'markdown'));
+    const started = process.hrtime.bigint();
+    await dateline.services.duplicates.findDuplicates({ text });
+    fingerprintTimes.push(ms(started));
   }
   let workerMs: number | null = null;
   if (worker) {
@@ -79,6 +89,7 @@ try {
   const result = {
     imports: importTimes.length,
     import_ms_mean: round(importMs), import_ms_median: round(median(importTimes)),
+    fingerprint_and_lookup_ms_median: round(median(fingerprintTimes)),
     worker_ms_per_article: workerMs === null ? null : round(workerMs),
     inbox_25_ms: round(median(pageTimes)),
     inbox_25_analysed_on_render_ms: round(median(renderTimes)),
@@ -86,7 +97,7 @@ try {
   };
   if (json) console.log(JSON.stringify(result));
   else {
-    log(`import: ${result.import_ms_mean} ms mean, ${result.import_ms_median} ms median over ${result.imports} stories`);
+    log(`import: ${result.import_ms_mean} ms mean, ${result.import_ms_median} ms median over ${result.imports} stories (of which fingerprint and copy look-up ${result.fingerprint_and_lookup_ms_median} ms median)`);
     if (workerMs !== null) log(`analysis worker: ${result.worker_ms_per_article} ms per article, off the request path`);
     log(`inbox of 25: ${result.inbox_25_ms} ms as served; analysing the 25 on render would take ${result.inbox_25_analysed_on_render_ms} ms (ratio ${result.inbox_ratio_to_analysing})`);
   }
