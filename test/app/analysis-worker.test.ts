@@ -70,6 +70,26 @@ for (const { dialect } of testDatabases) {
       for (const id of ids) assert.equal((await quotesOf(id)).length, 1);
     });
 
+    it('once started, analyses a new article without being asked: the commit wakes it', async () => {
+      const { store, clock } = t.dateline;
+      const { analysis, quotes, duplicates } = t.dateline.services;
+      // Idle for an hour between polls: only the enqueue's wake-up can make it analyse in this test.
+      const analysisWorker = new AnalysisWorker({ store, clock, newId: randomUUID, analysis, quotes, duplicates, options: { idleMs: 3_600_000 } });
+      analysisWorker.start();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      try {
+        const article = await create('Port fees', story('Finance Minister Ole Dahl', 'Fees stay as they are'));
+        // Wait for the stored analysis, however long the machine takes.
+        for (let tries = 0; !(await t.dateline.services.analysis.storedFor([article.id])).has(article.id); tries++) {
+          assert.ok(tries < 1000, 'the worker never analysed the article');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        assert.deepEqual(await quotesOf(article.id), ['Ole Dahl: Fees stay as they are']);
+      } finally {
+        await analysisWorker.stop();
+      }
+    });
+
     it('takes over the items of a worker that died, once its lease has run out', async () => {
       const { store } = t.dateline;
       const { clock } = t;
