@@ -10,6 +10,8 @@ export interface ThemeRetrainerOptions {
   minIntervalMs?: number;
   /** The taxonomy whose model is retrained. */
   taxonomy?: string;
+  /** A model older than this is retrained after the server starts. */
+  staleAfterMs?: number;
 }
 
 interface Logger { info(message: string): void; error(message: string, details?: unknown): void }
@@ -30,7 +32,7 @@ export class ThemeRetrainer {
   private readonly options: Required<ThemeRetrainerOptions>;
 
   constructor(private readonly deps: { themes: ThemeSuggestionService; clock: Clock; log?: Logger; options?: ThemeRetrainerOptions }) {
-    this.options = { quietMs: 60_000, minIntervalMs: 15 * 60_000, taxonomy: 'theme', ...deps.options };
+    this.options = { quietMs: 60_000, minIntervalMs: 15 * 60_000, taxonomy: 'theme', staleAfterMs: 24 * 3600_000, ...deps.options };
   }
 
   /** Something the model learns from changed (terms, text or visibility of a tagged article). */
@@ -39,10 +41,17 @@ export class ThemeRetrainer {
     if (this.started) this.schedule(this.options.quietMs);
   }
 
-  /** Starts acting on changes (noted before too: a command's tagging waits for the server). */
+  /**
+   * Starts acting on changes (noted before too). A model missing or older than `staleAfterMs`
+   * counts as a change: articles tagged by a command or a site import, which this process never
+   * saw, are learned after a restart.
+   */
   start(): void {
     this.started = true;
     if (this.dirtySince) this.schedule(this.options.quietMs);
+    void this.deps.themes.trainedAt(this.options.taxonomy).then((trainedAt) => {
+      if (!trainedAt || Date.parse(this.deps.clock.now()) - Date.parse(trainedAt) > this.options.staleAfterMs) this.noteTaggingChanged();
+    }, () => undefined);
   }
 
   /** Stops scheduling and ends a training in progress (the change stays noted for the next start). */

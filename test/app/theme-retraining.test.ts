@@ -73,6 +73,26 @@ describe('theme model training off the event loop', () => {
     assert.ok(score(after) > score(before), `the other node uses the new model (${score(before)} → ${score(after)})`);
   });
 
+  it('a start retrains a model older than a day (articles tagged where no retrainer saw them)', async () => {
+    const { themes } = t.dateline.services;
+    const trained = await themes.trainedAt('theme');
+    assert.ok(trained, 'the test before trained one');
+    t.clock.set(new Date(Date.parse(trained) + 2 * 24 * 3600_000).toISOString());
+    const retrainer = new ThemeRetrainer({ themes, clock: t.clock, options: { minIntervalMs: 0, quietMs: 3_600_000 } });
+    retrainer.start();
+    try {
+      let report = null;
+      for (let tries = 0; !report; tries++) {
+        assert.ok(tries < 500, 'the stale model was never retrained');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        report = await retrainer.runDue();
+      }
+      assert.equal(await themes.trainedAt('theme'), t.clock.now());
+    } finally {
+      await retrainer.stop();
+    }
+  });
+
   it('the app notes a tagging change when a tagged article is published, not when an untagged draft is saved', async () => {
     const { articles, themeRetrainer } = t.dateline.services;
     let noted = 0;
