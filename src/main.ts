@@ -51,6 +51,9 @@ import { mediaDownloaderOver } from './ingest/fetch/media-downloader.js';
 import type { SafeFetcher } from './ingest/fetch/safe-fetcher.js';
 import { ImportTextPool } from './workers/import-text-pool.js';
 import { ArticleAnalysisService } from './app/article-analysis.js';
+import { AnalysisWorker } from './app/analysis-worker.js';
+import { ThemeRetrainer } from './app/theme-retrainer.js';
+import { workerThreadThemeTrainer } from './workers/worker-thread-theme-trainer.js';
 import { MediaService } from './app/media-service.js';
 import { LocalDiskFileStore } from './media/local-disk-file-store.js';
 import { SharpImageProcessor } from './media/sharp-image-processor.js';
@@ -89,6 +92,10 @@ export interface Dateline {
     themes: ThemeSuggestionService;
     duplicates: WireDuplicateService;
     analysis: ArticleAnalysisService;
+    /** Drains the analysis queue; `start()` runs it in the background. */
+    analysisWorker: AnalysisWorker;
+    /** Retrains the theme model in a worker thread, debounced, as editors tag. */
+    themeRetrainer: ThemeRetrainer;
   };
   cache: PageCache;
   /** Rendered search pages, apart from `cache` so that queries cannot push article pages out. */
@@ -103,7 +110,7 @@ export interface Dateline {
     /** Into an empty database only; rebuilds the search index after. */
     restore(dir: string, progress?: ArchiveProgress): Promise<ArchiveManifest>;
   };
-  /** Starts background work (the scheduler). */
+  /** Starts background work (the scheduler, the analysis worker). */
   start(): void;
   stop(): Promise<void>;
 }
@@ -145,14 +152,16 @@ export async function createDateline(config: Config, overrides: DatelineOverride
   const authors = new AuthorService({ store, newId, events, clock });
   const sources = new SourceService({ store, newId, events });
   const quotes = new QuoteService({ store, clock, newId, bodies, events });
-  const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en', quotes });
+  const duplicates = new WireDuplicateService({ store, clock, bodies });
+  const themes = new ThemeSuggestionService({ store, clock, bodies, taxonomies, trainer: workerThreadThemeTrainer });
+  const themeRetrainer = new ThemeRetrainer({ themes, clock, log: console });
+  const analysis = new ArticleAnalysisService({ store, clock, bodies, taxonomies, themes, duplicates });
+  const analysisWorker = new AnalysisWorker({ store, clock, newId, analysis, quotes, duplicates, log: console });
+  const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en', analysis, onTaggingChanged: () => themeRetrainer.noteTaggingChanged() });
   const site = new PublicSite({ store, clock, settings, taxonomies });
   const search = new SiteSearch({ store, clock, site, taxonomies });
-  const duplicates = new WireDuplicateService({ store, clock, bodies });
-  const themes = new ThemeSuggestionService({ store, clock, bodies, taxonomies });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies, duplicates });
-  const siteImport = new SiteImportService({ store, clock, newId, texts: new ImportTextPool({ threads: config.importThreads }), events });
-  const analysis = new ArticleAnalysisService({ store, bodies, taxonomies, themes, duplicates });
+  const siteImport = new SiteImportService({ store, clock, newId, texts: new ImportTextPool({ threads: config.importThreads }), events, analysis });
   const syndication = new SyndicationQueries({ store, clock, settings, taxonomies });
   const apiKeys = new ApiKeyService({ store, clock, newId });
   const mailer = createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom });
@@ -204,7 +213,7 @@ export async function createDateline(config: Config, overrides: DatelineOverride
 
   return {
     config, database, store, events, clock, cache, searchCache,
-    services: { articles, authors, staff, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, siteMedia, media, editor, quotes, themes, duplicates, analysis },
+    services: { articles, authors, staff, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, siteMedia, media, editor, quotes, themes, duplicates, analysis, analysisWorker, themeRetrainer },
     buildServer: (options = {}) => buildServer({
       site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media, people: quotes, redirects: new RedirectResolver({ store }),
       searchCache: options.cacheSearches === false ? null : searchCache,
@@ -237,6 +246,8 @@ export async function createDateline(config: Config, overrides: DatelineOverride
       },
     },
     start() {
+      analysisWorker.start();
+      themeRetrainer.start();
       if (timer) return;
       void runScheduler();
       timer = setInterval(() => void runScheduler(), config.schedulerIntervalMs);
@@ -245,6 +256,8 @@ export async function createDateline(config: Config, overrides: DatelineOverride
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;
+      await analysisWorker.stop();
+      await themeRetrainer.stop();
       cache.stop();
       searchCache.stop();
       await safeFetcher.close();

@@ -8,6 +8,7 @@ import { embedFor } from '../../src/domain/embeds.js';
 import { ask } from './dialog.js';
 import { mountMediaFields } from './media-fields.js';
 import { mediaLibraryAllowed, pickImage } from './media-picker.js';
+import { liveSuggestions } from './live-suggestions.js';
 import { cleanPastedHtml } from './paste.js';
 import { Embed, Figure } from './tiptap-nodes.js';
 
@@ -244,4 +245,6 @@ if (form && textarea) {
       });
     });
   }
+  const live = document.querySelector<HTMLElement>('#live-suggestions');
+  if (!articleId && live) liveSuggestions(form, live, csrf);
 }

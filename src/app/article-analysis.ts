@@ -1,5 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import type { ArticleId, Instant } from '../domain/ids.js';
+import type { Article } from '../domain/article.js';
 import { regionMappingSettingKey } from '../domain/site-settings.js';
 import { findEntities } from '../intelligence/entities/index.js';
 import { tagPlaces } from '../intelligence/places/index.js';
@@ -7,7 +8,7 @@ import { findQuotes } from '../intelligence/quotes/index.js';
 import { regionTableFromSetting, renameRegionInMapping, suggestRegions } from '../intelligence/regions/index.js';
 import type { BodyRenderer } from './body-renderer.js';
 import type { ImportDraft } from './import-service.js';
-import type { Store } from './ports.js';
+import type { Clock, Store } from './ports.js';
 import type { TaxonomyService } from './taxonomy-service.js';
 import type { ThemeSuggestionService } from './theme-suggestion-service.js';
 import type { WireDuplicateService } from './wire-duplicate-service.js';
@@ -26,6 +27,12 @@ export interface ArticleAnalysis {
   duplicates: { articleId: string; title: string; source: string | null; jaccard: number; containment: number }[];
 }
 
+/**
+ * What the analysis worker stores per article: everything but the duplicates, which come live
+ * from the fingerprint clusters (a copy imported later joins the cluster without re-analysis).
+ */
+export type StoredArticleAnalysis = Omit<ArticleAnalysis, 'duplicates'>;
+
 export interface AnalysisInput {
   headline: string;
   /** Plain text of the body. */
@@ -43,13 +50,53 @@ const THEME_TAXONOMY = 'theme';
  * and wire duplicates for a text or a stored article. Everything runs locally; nothing is applied.
  */
 export class ArticleAnalysisService {
-  constructor(private readonly deps: { store: Store; bodies: BodyRenderer; taxonomies: TaxonomyService; themes: ThemeSuggestionService; duplicates: WireDuplicateService }) {}
+  private readonly enqueued = new Set<() => void>();
+
+  constructor(private readonly deps: { store: Store; clock: Clock; bodies: BodyRenderer; taxonomies: TaxonomyService; themes: ThemeSuggestionService; duplicates: WireDuplicateService }) {}
+
+  /**
+   * Queues the articles for analysis (quotes and people, fingerprints, stored suggestions). Pass
+   * the transaction of the article change, so the article and its queue row commit together;
+   * the analysis worker is woken once they have.
+   */
+  async enqueue(articleIds: readonly ArticleId[], store: Store = this.deps.store): Promise<void> {
+    if (articleIds.length === 0) return;
+    await store.analysisQueue.enqueue(articleIds, this.deps.clock.now());
+    store.afterCommit(() => { for (const listener of this.enqueued) listener(); });
+  }
+
+  /** Calls `listener` after each committed enqueue (the worker wakes up); returns the unsubscribe. */
+  onEnqueued(listener: () => void): () => void {
+    this.enqueued.add(listener);
+    return () => this.enqueued.delete(listener);
+  }
+
+  /** The stored analyses of these articles (absent for those not analysed yet). */
+  async storedFor(articleIds: readonly ArticleId[]): Promise<Map<ArticleId, StoredArticleAnalysis>> {
+    const rows = await this.deps.store.analyses.listForArticles(articleIds);
+    return new Map(rows.map((r) => [r.articleId, JSON.parse(r.analysis) as StoredArticleAnalysis]));
+  }
+
+  /** The other sources of each article's story, from the stored fingerprint clusters. */
+  alsoFromFor(articles: readonly Article[]) {
+    return this.deps.duplicates.alsoFromFor(articles);
+  }
 
   async analyseArticle(id: ArticleId): Promise<ArticleAnalysis> {
     const article = await this.deps.store.articles.getById(id);
     if (!article) throw new AppError('ARTICLE_NOT_FOUND', `There is no article with id ${id}.`, { details: { id } });
+    return this.analyse(this.inputOf(article), id);
+  }
+
+  /** The analysis the worker stores for an article: no duplicate look-up, no database writes. */
+  async analyseForStorage(article: Article): Promise<StoredArticleAnalysis> {
+    const { duplicates: _, ...stored } = await this.analyse(this.inputOf(article), article.id, { duplicates: false });
+    return stored;
+  }
+
+  private inputOf(article: Pick<Article, 'title' | 'standfirst' | 'bodyHtml' | 'language'>): AnalysisInput {
     const body = [article.standfirst, this.deps.bodies.toPlainText(article.bodyHtml)].filter(Boolean).join('\n\n');
-    return this.analyse({ headline: article.title, body, language: article.language }, id);
+    return { headline: article.title, body, language: article.language };
   }
 
   /** An import draft (a file or page read by ingest/), as it would be stored. */
@@ -59,7 +106,7 @@ export class ArticleAnalysisService {
     return this.analyse({ headline: draft.title, body, ...(draft.language ? { language: draft.language } : {}) });
   }
 
-  async analyse(input: AnalysisInput, articleId?: ArticleId): Promise<ArticleAnalysis> {
+  async analyse(input: AnalysisInput, articleId?: ArticleId, options: { duplicates?: boolean } = {}): Promise<ArticleAnalysis> {
     const { store, taxonomies, themes, duplicates } = this.deps;
     const text = `${input.headline}\n\n${input.body}`;
     const bodyOffset = input.headline.length + 2;
@@ -73,7 +120,7 @@ export class ArticleAnalysisService {
     const themeSuggestions = hasThemes ? await themes.suggestForText(THEME_TAXONOMY, text) : [];
     const entities = findEntities(text, input.language ? { language: input.language } : {});
     const quotes = findQuotes(text, entities, input.language ? { language: input.language } : {});
-    const copies = await duplicates.findDuplicates(articleId ?? { text: input.body });
+    const copies = options.duplicates === false ? [] : await duplicates.findDuplicates(articleId ?? { text: input.body });
     const inHeadline = (field: string) => field === 'headline';
     return {
       countries: places.map((p) => ({

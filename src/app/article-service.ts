@@ -49,8 +49,13 @@ export interface ArticleServiceDeps {
   bodies: BodyRenderer;
   events: ContentEvents;
   defaultLanguage: string;
-  /** Finds and stores the quotes of each new article (QuoteService); left out, no quotes are stored. */
-  quotes?: { analyse(article: Article, store: Store): Promise<unknown> };
+  /**
+   * Queues each new article, and each whose text changed, for analysis (quotes and people,
+   * wire fingerprint, stored suggestions) in the same transaction; left out, nothing is analysed.
+   */
+  analysis?: { enqueue(articleIds: readonly ArticleId[], store: Store): Promise<void> };
+  /** Told, once committed, that the tagged and visible articles changed (theme retraining listens). */
+  onTaggingChanged?: () => void;
 }
 
 /** Creating, editing and publishing articles; every change is one transaction and one change event. */
@@ -103,7 +108,7 @@ export class ArticleService {
         contentHash: contentFingerprint(title, plainText),
       };
       await tx.articles.insert(article);
-      await this.deps.quotes?.analyse(article, tx);
+      await this.deps.analysis?.enqueue([article.id], tx);
       await this.announce(tx, null, article);
       return article;
     });
@@ -209,6 +214,7 @@ export class ArticleService {
         updatedAt: now, contentHash: contentFingerprint(title, plainText),
       };
       await tx.articles.update(after);
+      if (textChanged(before, after)) await this.deps.analysis?.enqueue([id], tx);
       await this.announce(tx, before, after);
       return after;
     });
@@ -254,7 +260,21 @@ export class ArticleService {
       for (const termId of version.termIds) for (const term of ancestry(terms, termId)) changeTags.add(tags.termList(term.id));
     }
     tx.afterCommit(() => this.deps.events.publish({ tags: [...changeTags] }));
+    if (taggingChanged(before, after) && this.deps.onTaggingChanged) tx.afterCommit(this.deps.onTaggingChanged);
   }
+}
+
+/** What the analysis reads: headline, standfirst, body and language. */
+function textChanged(before: Article, after: Article): boolean {
+  return before.title !== after.title || before.standfirst !== after.standfirst || before.bodyHtml !== after.bodyHtml || before.language !== after.language;
+}
+
+/** Theme models learn from visible tagged articles: a change of terms, text or visibility is new training data. */
+function taggingChanged(before: Article | null, after: Article | null): boolean {
+  const counts = (a: Article | null): a is Article => a !== null && a.status === 'published' && a.termIds.length > 0;
+  if (!counts(before) && !counts(after)) return false;
+  if (!counts(before) || !counts(after)) return true;
+  return before.termIds.join() !== after.termIds.join() || textChanged(before, after);
 }
 
 function dedupe<T>(items: readonly T[]): T[] {

@@ -15,6 +15,7 @@ import type { EditorialRepository } from './editorial-ports.js';
 import type { PersonId, QuotedPerson, StoredQuote } from '../domain/quote.js';
 import type { MemberRepository } from './member-ports.js';
 import type { ImportMediaLedger } from './site-import/import-media-ports.js';
+import type { AnalysisQueueRepository, ArticleAnalysisRepository } from './analysis-ports.js';
 
 /** Which visible articles a listing wants; all filters combine with AND. */
 export interface ArticleFilter {
@@ -370,6 +371,8 @@ export interface Store {
   members: MemberRepository;
   /** What site imports did with each media address of an export. */
   importMedia: ImportMediaLedger;
+  analysisQueue: AnalysisQueueRepository;
+  analyses: ArticleAnalysisRepository;
   /** Runs `work` in a transaction; nested calls join the outer one. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**
@@ -412,6 +415,8 @@ export interface StoredThemeModel {
 
 export interface ThemeModelRepository {
   get(taxonomyId: TaxonomyId): Promise<StoredThemeModel | null>;
+  /** When the stored model was trained (the model itself is large; this is a cheap freshness check). */
+  trainedAt(taxonomyId: TaxonomyId): Promise<Instant | null>;
   /** Inserts or replaces the taxonomy's model. */
   put(model: StoredThemeModel): Promise<void>;
 }

@@ -4,6 +4,8 @@ import type { PersonId, QuotedPerson, StoredQuote } from '../domain/quote.js';
 import { slugify } from '../domain/slug.js';
 import { findEntities } from '../intelligence/entities/index.js';
 import { findQuotes } from '../intelligence/quotes/index.js';
+
+type FoundQuote = ReturnType<typeof findQuotes>[number];
 import type { BodyRenderer } from './body-renderer.js';
 import type { ContentEvents } from './content-events.js';
 import type { Clock, Store } from './ports.js';
@@ -37,10 +39,19 @@ export class QuoteService {
 
   /** Finds the article's quotes and replaces the stored ones; named speakers become people with a page. */
   async analyse(article: Article, store: Store = this.deps.store): Promise<StoredQuote[]> {
-    // A pathological body (a pasted data dump) must not make saving the article slow.
+    return this.replace(article, this.find(article), store);
+  }
+
+  /** The quotes in the article's body with their speakers (pure work; nothing is stored). */
+  find(article: Pick<Article, 'bodyHtml' | 'language'>): FoundQuote[] {
+    // A pathological body (a pasted data dump) must not make analysing the article slow.
     const text = this.paragraphText(article.bodyHtml).slice(0, MAX_ANALYSED_CHARS);
     const entities = findEntities(text, { language: article.language });
-    const found = findQuotes(text, entities, { language: article.language });
+    return findQuotes(text, entities, { language: article.language });
+  }
+
+  /** Replaces the article's stored quotes with `found`; named speakers become people with a page. */
+  async replace(article: Pick<Article, 'id'>, found: readonly FoundQuote[], store: Store = this.deps.store): Promise<StoredQuote[]> {
     const now = this.deps.clock.now();
     const people = new Map<string, QuotedPerson>();
     const stored: StoredQuote[] = [];
@@ -56,8 +67,10 @@ export class QuoteService {
         text: quote.text, kind: quote.kind, position,
       });
     }
+    // People who lost a quote (the body was edited) have a page to refresh too.
+    const before = (await store.quotes.listForArticle(article.id)).flatMap((q) => (q.personId ? [q.personId] : []));
     await store.quotes.replaceForArticle(article.id, stored);
-    const changed = [...people.values()].map((p) => personTag(p.id));
+    const changed = [...new Set([...people.values()].map((p) => p.id).concat(before))].map(personTag);
     if (changed.length) store.afterCommit(() => this.deps.events.publish({ tags: changed }));
     return stored;
   }

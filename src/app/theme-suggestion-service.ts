@@ -4,16 +4,35 @@ import type { ArticleId, Instant, TaxonomyId, TermId } from '../domain/ids.js';
 import type { Taxonomy, Term } from '../domain/taxonomy.js';
 import {
   compileLexicon, compileThemeModel, defaultThemeLexicon, parseThemeModel, serialiseThemeModel, suggestThemes, trainThemeModel,
-  type CompiledLexicon, type CompiledThemeModel, type SuggestOptions, type ThemeLexicon, type ThemeSuggestion, type TrainingExample,
+  type CompiledLexicon, type CompiledThemeModel, type SuggestOptions, type ThemeLexicon, type ThemeModel, type ThemeSuggestion, type TrainingExample,
 } from '../intelligence/themes/index.js';
 import type { BodyRenderer } from './body-renderer.js';
 import type { Clock, Store } from './ports.js';
 import type { TaxonomyService } from './taxonomy-service.js';
 
+/** A trained model with its stored form, so the caller need not serialise it again. */
+export interface TrainedThemeModel { model: ThemeModel; json: string }
+
+/** Turns training examples into a model; main.ts runs it in a worker thread, tests and the CLI may run it inline. */
+export interface ThemeTrainer {
+  /** Aborting `signal` ends the training (it rejects). */
+  train(examples: readonly TrainingExample[], options?: { signal?: AbortSignal }): Promise<TrainedThemeModel>;
+}
+
+/** Training on the calling thread: fine for a command or a test, never for a serving process. */
+export const inlineThemeTrainer: ThemeTrainer = {
+  train: async (examples) => {
+    const model = trainThemeModel(examples);
+    return { model, json: serialiseThemeModel(model) };
+  },
+};
+
 export interface RetrainReport { taxonomy: string; examples: number; labels: number; trainedAt: Instant; ms: number }
 
 /** Articles read per page while collecting training data. */
 const PAGE = 500;
+/** Articles turned into text between two turns of the event loop. */
+const YIELD_EVERY = 25;
 
 /**
  * Suggests terms of a taxonomy (themes, by default) for a text or an article: a classifier
@@ -28,6 +47,8 @@ export class ThemeSuggestionService {
   constructor(private readonly deps: {
     store: Store; clock: Clock; bodies: BodyRenderer; taxonomies: TaxonomyService;
     lexicon?: ThemeLexicon; suggest?: SuggestOptions; retrainAfterMs?: number;
+    /** Where training runs (default: inline). */
+    trainer?: ThemeTrainer;
   }) {
     this.lexicon = compileLexicon(deps.lexicon ?? defaultThemeLexicon);
   }
@@ -48,14 +69,14 @@ export class ThemeSuggestionService {
   }
 
   /** Trains the taxonomy's model afresh from every visible article tagged with one of its terms, and stores it. */
-  async retrain(taxonomySlug: string): Promise<RetrainReport> {
+  async retrain(taxonomySlug: string, options: { signal?: AbortSignal } = {}): Promise<RetrainReport> {
     const started = Date.now();
     const { store, clock } = this.deps;
     const { taxonomy, terms } = await this.taxonomy(taxonomySlug);
     const examples = await this.trainingExamples(terms);
-    const model = trainThemeModel(examples);
+    const { model, json } = await (this.deps.trainer ?? inlineThemeTrainer).train(examples, options);
     const trainedAt = clock.now();
-    await store.themeModels.put({ taxonomyId: taxonomy.id, model: serialiseThemeModel(model), trainedAt, examples: examples.length });
+    await store.themeModels.put({ taxonomyId: taxonomy.id, model: json, trainedAt, examples: examples.length });
     this.compiled.set(taxonomy.id, { trainedAt, model: model.classes.length ? compileThemeModel(model) : null });
     return { taxonomy: taxonomy.slug, examples: examples.length, labels: model.classes.length, trainedAt, ms: Date.now() - started };
   }
@@ -81,20 +102,31 @@ export class ThemeSuggestionService {
     const examples: TrainingExample[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page = await store.articles.listVisible({ now, termIds: terms.map((t) => t.id) }, { offset, limit: PAGE, order: { field: 'published_at', direction: 'asc' } });
-      for (const article of page) {
+      for (const [i, article] of page.entries()) {
         const labels = [...new Set(article.termIds.filter((id) => byId.has(id)).flatMap(withAncestors))];
         if (labels.length) examples.push({ text: this.textOf(article), labels });
+        // Turning bodies into text is the part of a retraining that stays on this thread: let requests in between.
+        if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
       }
       if (page.length < PAGE) break;
     }
     return examples;
   }
 
+  /** When the taxonomy's stored model was trained, or null without one. */
+  async trainedAt(taxonomySlug: string): Promise<Instant | null> {
+    const { taxonomy } = await this.taxonomy(taxonomySlug);
+    return this.deps.store.themeModels.trainedAt(taxonomy.id);
+  }
+
+  // The latest stored model, whichever node trained it: only its time is read unless it changed.
   private async model(taxonomyId: TaxonomyId): Promise<CompiledThemeModel | null> {
+    const trainedAt = await this.deps.store.themeModels.trainedAt(taxonomyId);
+    if (!trainedAt) return null;
+    const cached = this.compiled.get(taxonomyId);
+    if (cached?.trainedAt === trainedAt) return cached.model;
     const stored = await this.deps.store.themeModels.get(taxonomyId);
     if (!stored) return null;
-    const cached = this.compiled.get(taxonomyId);
-    if (cached?.trainedAt === stored.trainedAt) return cached.model;
     const parsed = parseThemeModel(stored.model);
     const model = parsed && parsed.classes.length ? compileThemeModel(parsed) : null;
     this.compiled.set(taxonomyId, { trainedAt: stored.trainedAt, model });

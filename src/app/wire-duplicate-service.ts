@@ -67,6 +67,12 @@ export class WireDuplicateService {
     return { clusterId, duplicates };
   }
 
+  /** Whether the article's stored fingerprint is of its current body (so recording it again would change nothing). */
+  async isRecorded(article: Pick<Article, 'id' | 'bodyHtml'>, store: Store = this.deps.store): Promise<boolean> {
+    const stored = await store.fingerprints.get(article.id);
+    return stored?.bodyHash === bodyFingerprint(this.deps.bodies.toPlainText(article.bodyHtml));
+  }
+
   /** Stored stories that nearly duplicate an article (by id) or a text, most similar first. */
   async findDuplicates(target: ArticleId | { text: string }): Promise<DuplicateMatch[]> {
     const { store, bodies } = this.deps;
@@ -90,21 +96,42 @@ export class WireDuplicateService {
 
   /** The inbox, each item with the sources that sent the same story ("also from …"). */
   async listInbox(state: InboxState, page: { offset: number; limit: number }): Promise<InboxListingItem[]> {
+    const articles = await this.deps.store.articles.listInbox(state, page);
+    const clusters = await this.alsoFromFor(articles);
+    return articles.map((article) => ({ article, ...(clusters.get(article.id) ?? { clusterId: null, alsoFrom: [] }) }));
+  }
+
+  /**
+   * For each article, its stored cluster and the other sources in it (one copy per source), read
+   * from the fingerprints stored at import: nothing is analysed. Each cluster is read once.
+   */
+  async alsoFromFor(articles: readonly Article[]): Promise<Map<ArticleId, Pick<InboxListingItem, 'clusterId' | 'alsoFrom'>>> {
     const { store } = this.deps;
-    const articles = await store.articles.listInbox(state, page);
     const fingerprints = new Map((await store.fingerprints.listForArticles(articles.map((a) => a.id))).map((f) => [f.articleId, f]));
-    const out: InboxListingItem[] = [];
+    const clusters = new Map<string, Article[]>();
+    const loaded = new Map<ArticleId, Article | null>(articles.map((a) => [a.id, a]));
+    const load = async (id: ArticleId) => {
+      if (!loaded.has(id)) loaded.set(id, await store.articles.getById(id));
+      return loaded.get(id) ?? null;
+    };
+    const out = new Map<ArticleId, Pick<InboxListingItem, 'clusterId' | 'alsoFrom'>>();
     for (const article of articles) {
       const clusterId = fingerprints.get(article.id)?.clusterId ?? null;
-      const members = clusterId ? (await store.fingerprints.listCluster(clusterId)).filter((f) => f.articleId !== article.id) : [];
+      if (clusterId && !clusters.has(clusterId)) {
+        const members: Article[] = [];
+        for (const member of await store.fingerprints.listCluster(clusterId)) {
+          const other = await load(member.articleId);
+          if (other) members.push(other);
+        }
+        clusters.set(clusterId, members);
+      }
       const alsoFrom: InboxListingItem['alsoFrom'] = [];
       const own = sourceOf(article);
-      for (const member of members) {
-        const other = await store.articles.getById(member.articleId);
-        const source = other ? sourceOf(other) : null;
-        if (other && source && source !== own && !alsoFrom.some((a) => a.source === source)) alsoFrom.push({ articleId: other.id, source, title: other.title });
+      for (const other of clusterId ? clusters.get(clusterId)! : []) {
+        const source = sourceOf(other);
+        if (other.id !== article.id && source && source !== own && !alsoFrom.some((a) => a.source === source)) alsoFrom.push({ articleId: other.id, source, title: other.title });
       }
-      out.push({ article, clusterId, alsoFrom });
+      out.set(article.id, { clusterId, alsoFrom });
     }
     return out;
   }

@@ -41,6 +41,7 @@ export const errorCatalogue = {
   MEDIA_TOO_MANY_PIXELS: 'invalid',
   MEDIA_TOO_LARGE: 'invalid',
   MEDIA_IN_USE: 'conflict',
+  ANALYSIS_FAILED: 'unavailable',
   STAFF_NOT_SIGNED_IN: 'unauthenticated',
   USER_NOT_FOUND: 'not-found',
   LAST_OWNER: 'conflict',

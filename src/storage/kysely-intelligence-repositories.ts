@@ -12,6 +12,11 @@ export class KyselyThemeModelRepository implements ThemeModelRepository {
     return r ? { taxonomyId: r.taxonomy_id as TaxonomyId, model: r.model, trainedAt: r.trained_at as Instant, examples: Number(r.examples) } : null;
   }
 
+  async trainedAt(taxonomyId: TaxonomyId): Promise<Instant | null> {
+    const r = await this.db.selectFrom('theme_models').select('trained_at').where('taxonomy_id', '=', taxonomyId).executeTakeFirst();
+    return (r?.trained_at as Instant | undefined) ?? null;
+  }
+
   async put(m: StoredThemeModel): Promise<void> {
     const values = { model: m.model, trained_at: m.trainedAt, examples: m.examples };
     await this.db.insertInto('theme_models').values({ taxonomy_id: m.taxonomyId, ...values })

@@ -24,6 +24,7 @@ import { KyselyRedirectRepository } from './kysely-redirect-repository.js';
 import { KyselyMediaRepository } from './kysely-media-repository.js';
 import { KyselyMemberRepository } from './kysely-member-repository.js';
 import { KyselyImportMediaLedger } from './kysely-import-media-ledger.js';
+import { KyselyAnalysisQueue, KyselyArticleAnalysisRepository } from './kysely-analysis-queue.js';
 
 /** The Store port over one Kysely executor (the database, or an open transaction). */
 export class KyselyStore implements Store {
@@ -51,6 +52,8 @@ export class KyselyStore implements Store {
   readonly fingerprints: KyselyFingerprintRepository;
   readonly members: KyselyMemberRepository;
   readonly importMedia: KyselyImportMediaLedger;
+  readonly analysisQueue: KyselyAnalysisQueue;
+  readonly analyses: KyselyArticleAnalysisRepository;
 
   /** Effects waiting for the open transaction to commit; null outside a transaction. */
   private readonly pendingEffects: (() => void)[] | null;
@@ -84,6 +87,9 @@ export class KyselyStore implements Store {
     this.fingerprints = new KyselyFingerprintRepository(db);
     this.members = new KyselyMemberRepository(db);
     this.importMedia = new KyselyImportMediaLedger(db);
+    // Without capabilities (some tests) the store assumes one writer, as SQLite has.
+    this.analysisQueue = new KyselyAnalysisQueue(db, options.capabilities?.multiWriter ?? false);
+    this.analyses = new KyselyArticleAnalysisRepository(db);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -123,9 +123,17 @@ export interface Database {
   article_fingerprint_keys: ArticleFingerprintKeyTable;
   members: MemberTable;
   import_media: ImportMediaTable;
+  analysis_queue: AnalysisQueueTable;
+  article_analyses: ArticleAnalysisTable;
 }
 
 export interface PersonTable { id: string; name: string; slug: string; created_at: string }
 export interface QuoteTable {
   id: string; article_id: string; person_id: string | null; speaker_name: string; anonymous: number; text: string; kind: string; position: number;
 }
+
+export interface AnalysisQueueTable {
+  article_id: string; generation: number; enqueued_at: string; available_at: string | null; attempts: number;
+  claim_token: string | null; lease_until: string | null; last_error: string | null;
+}
+export interface ArticleAnalysisTable { article_id: string; analysis: string; analysed_at: string }

@@ -48,3 +48,15 @@ test('a stored article: the same suggestions, and another copy of the story from
   assert.equal(result.regions[0]?.name, 'Russia and FSU');
   assert.deepEqual(result.duplicates.map((d) => d.title), ['Putin and Bush end farewell summit']);
 });
+
+test('dateline analyze --pending analyses what an import queued, once', async () => {
+  const env = { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'dateline-pending-')), DEMO_CONTENT: '0' };
+  const imported = await runCli(['import', '--inbox', seed], env);
+  assert.equal(imported.code, 0, imported.stderr);
+  const first = await runCli(['analyze', '--pending', '--format', 'json'], env);
+  assert.equal(first.code, 0, first.stderr);
+  assert.deepEqual(JSON.parse(first.stdout), { analysed: 1, retried: 0, superseded: 0, failed: [], waiting: 0, givenUp: 0 });
+  const again = await runCli(['analyze', '--pending'], env);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /^Analysed 0 article\(s\); 0 waiting, 0 given up\./);
+});

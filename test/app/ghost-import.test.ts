@@ -46,6 +46,10 @@ for (const { dialect } of testDatabases) {
         assert.equal(report.counts.failed, 0);
         assert.equal(report.counts.members, want.members);
         assert.equal(await store.members.count(), want.members);
+        // Every imported post waits for analysis (quotes, people, other copies); the worker drains the queue.
+        assert.equal((await store.analysisQueue.counts()).waiting, want.posts.length);
+        assert.equal((await app.dateline.services.analysisWorker.drain()).analysed.length, want.posts.length);
+        assert.equal((await store.analysisQueue.counts()).waiting, 0);
 
         const keywords = (await store.taxonomies.listTaxonomies()).find((t) => t.slug === 'keywords');
         assert.ok(keywords, 'the Keywords taxonomy is created for Ghost tags');

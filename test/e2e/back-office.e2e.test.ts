@@ -125,6 +125,24 @@ describe('the back office in Chromium', { timeout: 300_000 }, () => {
     return tab;
   }
 
+  it('suggests regions, themes, places and people for a new article while it is typed', async () => {
+    const page = await newPage('198.51.100.9');
+    await signIn(page, 'editor@news.example');
+    await page.goto(`${server!.url}/admin/articles/new`);
+    await page.getByLabel('Title').fill('Kremlin upbeat over Putin talks on missile defence');
+    await page.locator('#body-editor').click();
+    await page.keyboard.type('MOSCOW - President Vladimir Putin said in Moscow on Sunday that Russia would answer the missile shield in Poland and the Czech Republic. "We will respond," Putin told reporters in the Kremlin.');
+    const panel = page.locator('#live-suggestions .suggestions');
+    await panel.getByText('Russia and FSU').waitFor();
+    assert.match(await panel.textContent() ?? '', /Militarization and WMD/);
+    assert.match(await panel.locator('.people').textContent() ?? '', /Putin/);
+    assert.match(await panel.locator('.places').textContent() ?? '', /Russia/);
+    assert.ok(await panel.locator('mark').count() > 0, 'the evidence is marked');
+    await panel.getByRole('button', { name: 'Add Region “Russia and FSU”' }).click();
+    assert.ok(await page.getByRole('checkbox', { name: 'Russia and FSU', exact: true }).isChecked(), 'Add ticks the term');
+    await page.getByText('Add Region “Russia and FSU”').waitFor({ state: 'detached' });
+  });
+
   it('keeps a contributor from publishing, in the UI and by a direct API call', async () => {
     const page = await newPage('198.51.100.5');
     await signIn(page, 'contributor@news.example');

@@ -6,6 +6,8 @@ import type { ArticleId } from '../../src/domain/ids.js';
 import { fieldsOf } from '../../src/http/admin/article-fields.js';
 import { flattenedToDraft } from '../../src/ingest/text/flattened-to-draft.js';
 import { parseFlattenedArticle } from '../../src/ingest/text/parse-flattened-article.js';
+import { MarkdownBodyRenderer } from '../../src/render/markdown-body-renderer.js';
+import type { Suggestions } from '../../src/render/admin/suggestions-panel.js';
 import { AdminClient, createStaff } from '../support/admin-client.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
@@ -74,6 +76,11 @@ describe('suggestions in the back office over HTTP on sqlite', () => {
     changed[2] = 'Insurers had raised premiums for the route last week, and three container lines, not two as first reported, said they would send ships around the cape.';
     const second = await importer.importDraft(wire('Ice closure ends in northern strait', 'Agency Two', changed.join('\n\n')), { publish: false, origin: 'feed' });
     assert.equal(second.status, 'imported');
+    // "Also from" comes from the fingerprints stored at import; the suggested terms need the analysis worker.
+    const before = await editor.get('/admin/inbox/');
+    assert.match(before.body, new RegExp(`also from <a href="/admin/articles/${first.article!.id}/edit">Agency One</a>`));
+    assert.match(before.body, /Suggestions after analysis \(queued\)/);
+    await t.dateline.services.analysisWorker.drain();
 
     const inbox = await editor.get('/admin/inbox/');
     assert.equal(inbox.statusCode, 200);
@@ -85,6 +92,39 @@ describe('suggestions in the back office over HTTP on sqlite', () => {
 
     const panel = suggestionsOf((await editor.get(`/admin/articles/${second.article!.id}/edit`)).body);
     assert.match(panel, new RegExp(`<h3>Also from</h3>[\\s\\S]*<a href="/admin/articles/${first.article!.id}/edit">Strait reopens to shipping</a> \\(Agency One\\)`));
+  });
+
+  it('suggests regions, themes, places and people for text not saved yet (POST /admin/api/suggestions)', async () => {
+    const seed = flattenedToDraft(parseFlattenedArticle(readFileSync(seedUrl, 'utf8'), { taxonomyLabels: ['Region', 'Theme'] }));
+    const html = new MarkdownBodyRenderer().toSafeHtml(seed.body, seed.bodyFormat);
+    const index = await t.dateline.services.taxonomies.index();
+    const russia = index.termBySlug(index.taxonomyBySlug('region')!.id, 'russia-and-fsu')!;
+    const before = await t.dateline.store.articles.listInbox('pending', { offset: 0, limit: 100 });
+
+    const res = await editor.api('POST', '/admin/api/suggestions', { title: seed.title, body: html, termIds: [] });
+    assert.equal(res.statusCode, 200, res.body);
+    const { suggestions } = res.json() as { suggestions: Suggestions };
+    const names = suggestions.terms.map((s) => s.name);
+    assert.ok(names.includes('Russia and FSU') && names.includes('Militarization and WMD'), names.join(', '));
+    assert.ok(suggestions.terms.every((s) => s.evidence.length > 0 && s.percent > 0));
+    for (const code of ['RU', 'US', 'PL', 'CZ', 'IR', 'JP']) assert.ok(suggestions.places.some((p) => p.code === code), code);
+    assert.ok(suggestions.people.some((p) => /Putin/.test(p)), suggestions.people.join(', '));
+    assert.ok(suggestions.alsoFrom.some((d) => d.articleId === seedId), 'the stored copy of the story is named');
+
+    const ticked = await editor.api('POST', '/admin/api/suggestions', { title: seed.title, body: html, termIds: [russia.id] });
+    assert.ok(!(ticked.json() as { suggestions: Suggestions }).suggestions.terms.some((s) => s.termId === russia.id), 'a ticked term is not suggested');
+    assert.deepEqual(await t.dateline.store.articles.listInbox('pending', { offset: 0, limit: 100 }), before, 'nothing is stored');
+
+    assert.equal((await editor.api('POST', '/admin/api/suggestions', { title: seed.title, body: html }, { csrf: false })).statusCode, 403);
+    const anonymous = await t.server.inject({ method: 'POST', url: '/admin/api/suggestions', payload: { title: seed.title, body: html } });
+    assert.equal(anonymous.statusCode, 403, 'without a session there is no token to send');
+    assert.ok(!anonymous.body.includes('Russia'));
+    assert.equal((await editor.api('POST', '/admin/api/suggestions', { title: 5 })).statusCode, 400);
+  });
+
+  it('the new-article page has the panel the script fills in', async () => {
+    const page = await editor.get('/admin/articles/new');
+    assert.match(page.body, /<div id="live-suggestions" aria-live="polite"><\/div>/);
   });
 
   it('shows the page without suggestions when the analysis fails', async () => {

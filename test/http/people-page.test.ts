@@ -18,6 +18,8 @@ describe('quotes stored with each new article and a page per person (sqlite)', (
     const article = await t.dateline.services.articles.create({
       title: 'Kremlin upbeat over Bush-Putin talks', body: story, bodyFormat: 'markdown', authorIds: [], termIds: [], status: 'published',
     });
+    // Quotes are found by the analysis worker, which the server runs in the background.
+    assert.deepEqual((await t.dateline.services.analysisWorker.drain()).analysed, [article.id]);
     const quotes = await t.dateline.store.quotes.listForArticle(article.id);
     const putin = await t.dateline.store.quotes.getPersonBySlug('vladimir-putin' as never);
     assert.ok(putin);
@@ -38,6 +40,7 @@ describe('quotes stored with each new article and a page per person (sqlite)', (
     const draft = await t.dateline.services.articles.create({
       title: 'Draft', body: '"Nothing is decided yet," Helmut Kohl said.', bodyFormat: 'markdown', authorIds: [], termIds: [],
     });
+    await t.dateline.services.analysisWorker.drain();
     assert.equal((await t.dateline.store.quotes.listForArticle(draft.id)).length, 1);
     const page = await t.server.inject({ url: '/people/helmut-kohl/' });
     assert.equal(page.statusCode, 200);

@@ -102,7 +102,11 @@ const newPending = (): Pending => ({ terms: [], done: new Map(), slugs: new Set(
  * the text preparer, in worker threads, while earlier batches are written.
  */
 export class SiteImportService {
-  constructor(private readonly deps: { store: Store; clock: Clock; newId: IdGenerator; texts: ImportTextPreparers; events: ContentEvents }) {}
+  constructor(private readonly deps: {
+    store: Store; clock: Clock; newId: IdGenerator; texts: ImportTextPreparers; events: ContentEvents;
+    /** Queues imported articles for analysis (quotes, people, duplicates) in the batch's transaction; the app's worker drains it. */
+    analysis?: { enqueue(articleIds: readonly ArticleId[], store: Store): Promise<void> };
+  }) {}
 
   async run(source: SiteImportSource, onItem: (outcome: SiteImportItemOutcome) => void = () => undefined): Promise<SiteImportReport> {
     const { store, clock } = this.deps;
@@ -220,7 +224,10 @@ export class SiteImportService {
 
   /** The rows a batch collected, in a few multi-row statements (articles before the comments that point at them). */
   private async flush(tx: Store, pending: Pending): Promise<void> {
-    if (pending.articles.length) await tx.articles.insertMany(pending.articles);
+    if (pending.articles.length) {
+      await tx.articles.insertMany(pending.articles);
+      await this.deps.analysis?.enqueue(pending.articles.map((a) => a.article.id), tx);
+    }
     if (pending.comments.length) await tx.comments.insertMany(pending.comments);
     if (pending.redirects.length) pending.counts.redirects += await tx.redirects.insertMissing(pending.redirects);
     if (pending.items.length) await tx.imports.recordItems(pending.items);

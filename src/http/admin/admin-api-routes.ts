@@ -9,6 +9,7 @@ import { adminApi } from './admin-api.js';
 import { staffOf } from './admin-context.js';
 import { unpublishPolicyOf } from './admin-article-routes.js';
 import { articleFieldsSchema, changesFromFields, parseInstant } from './article-fields.js';
+import { suggestionsView } from './article-suggestions.js';
 import { routeSchema, useZodSchemas } from './zod-route-schemas.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -24,6 +25,13 @@ const statusBody = z.object({
   version: z.number().int().min(1).optional(),
 });
 const restoreBody = z.object({ version: z.number().int().min(1) });
+const suggestBody = z.object({
+  title: z.string().max(1000).default(''),
+  standfirst: z.string().max(10_000).optional(),
+  body: z.string().max(500_000).default('').describe('The body as typed, HTML.'),
+  language: z.string().max(20).optional(),
+  termIds: z.array(z.string().max(100)).max(1000).default([]).describe('Terms ticked already: they are not suggested again.'),
+});
 const inboxQuery = z.object({ state: z.enum(['pending', 'rejected']).default('pending'), page: z.coerce.number().int().min(1).default(1) });
 
 const errorSchema = routeSchema(z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }));
@@ -108,6 +116,16 @@ export async function adminApiRoutes(app: FastifyInstance, deps: AdminDeps): Pro
     const user = staffOf(request);
     await editor.open(user, id(request));
     return { others: (await deps.presence.heartbeat(id(request), { userId: user.id, name: user.name })).map((p) => ({ name: p.name })) };
+  });
+
+  app.post('/suggestions', { schema: { summary: 'Suggestions (regions, themes, places, people, other copies) for text not saved yet: the editor\'s side panel while typing', tags: ['articles'], body: routeSchema(suggestBody) } }, async (request) => {
+    deps.auth.require(staffOf(request), 'article.create');
+    const body = request.body as z.infer<typeof suggestBody>;
+    const [analysis, index] = await Promise.all([
+      deps.analysis.analyseDraft({ title: body.title, standfirst: body.standfirst ?? null, body: body.body, bodyFormat: 'html', language: body.language ?? null }),
+      deps.taxonomies.index(),
+    ]);
+    return { suggestions: suggestionsView(analysis, index, body.termIds) };
   });
 
   app.get('/inbox', { schema: { summary: 'Ingested items waiting (or rejected)', tags: ['inbox'], querystring: routeSchema(inboxQuery) } }, async (request) => {

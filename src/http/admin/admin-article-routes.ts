@@ -8,7 +8,7 @@ import { paginate } from '../../domain/pagination.js';
 import { can, type User } from '../../domain/staff.js';
 import { renderArticleListPage, renderDashboardPage, type ArticleRow } from '../../render/admin/article-list-page.js';
 import { renderEditorPage } from '../../render/admin/editor-page.js';
-import { renderInboxPage, type InboxHints } from '../../render/admin/inbox-page.js';
+import { renderInboxPage } from '../../render/admin/inbox-page.js';
 import { renderRevisionsPage } from '../../render/admin/revisions-page.js';
 import { renderArticlePage } from '../../render/article-page.js';
 import { statusOfKind } from '../error-status.js';
@@ -173,9 +173,7 @@ export async function adminArticleRoutes(app: FastifyInstance, deps: AdminDeps):
     const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
     const { items, total } = await editor.inbox(user, rejected ? 'rejected' : 'pending', { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
     const info = paginate(page, PAGE_SIZE, total);
-    const hints: Record<string, InboxHints> = {};
-    // One at a time: a page of analyses must not hold every database connection at once.
-    for (const item of items) hints[item.id] = inboxHints(item, await analysisOrNull(deps, item.id, request.log));
+    const hints = await inboxHints(deps, items);
     const frame = await adminFrame(deps, request, reply);
     return sendAdminPage(reply, renderInboxPage(frame, { items, hints, total, rejected, page: info.page, pageCount: info.pageCount, canPublish: can(user.role, 'article.publish') }, noticeFrom(request)));
   });

@@ -49,22 +49,33 @@ export function termSuggestions(analysis: ArticleAnalysis, index: TaxonomyIndex,
   return out;
 }
 
-/** What the editor's side panel shows for an article. */
+const MAX_PLACES = 8;
+const MAX_PEOPLE = 8;
+const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+
+/** What the editor's side panel shows for an article, saved or still being typed. */
 export function suggestionsView(analysis: ArticleAnalysis | null, index: TaxonomyIndex, carried: readonly string[]): Suggestions | null {
   if (!analysis) return null;
   return {
     terms: termSuggestions(analysis, index, carried),
+    places: analysis.countries.slice(0, MAX_PLACES).map((c) => ({ code: c.code, name: countryNames.of(c.code) ?? c.code, main: c.main, evidence: distinct(c.evidence.map((e) => e.text)) })),
+    people: [...analysis.people].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, MAX_PEOPLE).map((p) => p.name),
     alsoFrom: analysis.duplicates.map((d) => ({ articleId: d.articleId, title: d.title, source: d.source })),
   };
 }
 
-/** For an inbox row: the other sources that sent the same story, and the top suggested region and theme. */
-export function inboxHints(article: Article, analysis: ArticleAnalysis | null): InboxHints {
-  if (!analysis) return { alsoFrom: [], region: null, theme: null };
-  const own = article.syndication?.originalPublisher ?? null;
-  const alsoFrom: InboxHints['alsoFrom'] = [];
-  for (const d of analysis.duplicates) {
-    if (d.source && d.source !== own && !alsoFrom.some((a) => a.source === d.source)) alsoFrom.push({ articleId: d.articleId, source: d.source });
+/** For the inbox rows: the other sources that sent each story, and its top stored region and theme (nothing is analysed here). */
+export async function inboxHints(deps: AdminDeps, articles: readonly Article[]): Promise<Record<string, InboxHints>> {
+  const [stored, clusters] = await Promise.all([deps.analysis.storedFor(articles.map((a) => a.id)), deps.analysis.alsoFromFor(articles)]);
+  const hints: Record<string, InboxHints> = {};
+  for (const article of articles) {
+    const analysis = stored.get(article.id);
+    hints[article.id] = {
+      alsoFrom: (clusters.get(article.id)?.alsoFrom ?? []).map((a) => ({ articleId: a.articleId, source: a.source })),
+      region: analysis?.regions[0]?.name ?? null,
+      theme: analysis?.themes[0]?.name ?? null,
+      analysed: analysis !== undefined,
+    };
   }
-  return { alsoFrom, region: analysis.regions[0]?.name ?? null, theme: analysis.themes[0]?.name ?? null };
+  return hints;
 }

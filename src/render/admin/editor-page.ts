@@ -133,6 +133,7 @@ ${csrfField(frame)}
 <div class="editor-side" role="region" aria-label="Article settings">
   ${workflow(view)}
   ${view.suggestions ? renderSuggestions(view.suggestions, view.canEdit) : ''}
+  ${!view.article && view.canEdit ? html`<div id="live-suggestions" aria-live="polite"></div>` : ''}
   ${checkboxes('authorIds', 'Authors', view.authors.map((a) => ({ id: a.id, label: a.name })), f.authorIds, disabled)}
   ${input('slug', 'Slug', f.slug, { disabled, hint: 'The last part of the address. Left empty, it is made from the title.' })}
   ${textarea('standfirst', 'Standfirst', f.standfirst, 3, disabled)}

@@ -8,6 +8,8 @@ export interface InboxHints {
   alsoFrom: { articleId: string; source: string }[];
   region: string | null;
   theme: string | null;
+  /** False while the item waits in the analysis queue: its suggestions come shortly. */
+  analysed?: boolean;
 }
 
 export interface InboxView {
@@ -29,7 +31,7 @@ function hintsOf(hints: InboxHints | undefined): SafeHtml | '' {
   // A story every agency sent would fill the row: name a few, count the rest.
   const named = hints.alsoFrom.slice(0, MAX_ALSO_FROM);
   const more = hints.alsoFrom.length - named.length;
-  return html`${named.length ? html`<br><span class="also-from">also from ${named.map((d, i) => html`${i ? ', ' : ''}<a href="/admin/articles/${d.articleId}/edit">${d.source}</a>`)}${more ? ` and ${more} more` : ''}</span>` : ''}${suggested.length ? html`<br><span class="suggested">Suggested: ${suggested.join(' · ')}</span>` : ''}`;
+  return html`${named.length ? html`<br><span class="also-from">also from ${named.map((d, i) => html`${i ? ', ' : ''}<a href="/admin/articles/${d.articleId}/edit">${d.source}</a>`)}${more ? ` and ${more} more` : ''}</span>` : ''}${suggested.length ? html`<br><span class="suggested">Suggested: ${suggested.join(' · ')}</span>` : ''}${hints.analysed === false ? html`<br><span class="suggested">Suggestions after analysis (queued)</span>` : ''}`;
 }
 
 /** Ingested items waiting for an editor: source, date and licence; open, publish or reject. */

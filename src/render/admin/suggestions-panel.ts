@@ -12,6 +12,10 @@ export interface TermSuggestion {
 
 export interface Suggestions {
   terms: TermSuggestion[];
+  /** Countries the text is about (main ones first), with the words that named them. */
+  places: { code: string; name: string; main: boolean; evidence: string[] }[];
+  /** People named in the text, most mentioned first. */
+  people: string[];
   /** The same story from other sources (wire duplicates). */
   alsoFrom: { articleId: string; title: string; source: string | null }[];
 }
@@ -31,6 +35,10 @@ ${suggestions.terms.map((s) => html`<li class="suggestion">
   ${canEdit ? html`<button type="submit" name="addTerm" value="${s.termId}" aria-label="Add ${s.taxonomy} “${s.name}”">Add</button>` : ''}
 </li>`)}
 </ul>` : html`<p>No new regions or themes to suggest.</p>`}
+${suggestions.places.length ? html`<h3>Places</h3>
+<p class="places">${suggestions.places.map((p, i) => html`${i ? ', ' : ''}<span title="${p.evidence.join(', ')}">${p.name}</span>`)}</p>` : ''}
+${suggestions.people.length ? html`<h3>People</h3>
+<p class="people">${suggestions.people.join(', ')}</p>` : ''}
 ${suggestions.alsoFrom.length ? html`<h3>Also from</h3>
 <ul class="also-from">
 ${suggestions.alsoFrom.map((d) => html`<li><a href="/admin/articles/${d.articleId}/edit">${d.title}</a>${d.source ? html` (${d.source})` : ''}</li>`)}

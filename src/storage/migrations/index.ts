@@ -14,6 +14,7 @@ import * as adminScreens from './0012-admin-screens.js';
 import * as authorProfiles from './0013-author-profiles.js';
 import * as membersAndImportMedia from './0014-members-and-import-media.js';
 import { searchByPublicationMigration } from './0016-search-by-publication.js';
+import * as analysisQueue from './0015-analysis-queue.js';
 
 /**
  * Every migration in order. Both dialects run the same list; names never change once shipped.
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration | ((capabilities: DatabaseCapabilitie
   '0013-author-profiles': authorProfiles,
   '0014-members-and-import-media': membersAndImportMedia,
   '0016-search-by-publication': searchByPublicationMigration,
+  '0015-analysis-queue': analysisQueue,
 };
 
 /** Hands Kysely's Migrator the compiled-in migrations for an engine with these capabilities (no directory scanning, so bundles work). */

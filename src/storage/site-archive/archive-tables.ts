@@ -40,6 +40,9 @@ export const archiveTables: readonly ArchiveTable[] = [
   { name: 'article_fingerprint_keys', orderBy: ['lookup_key', 'article_id'] },
   { name: 'members', orderBy: ['id'] },
   { name: 'import_media', orderBy: ['source_key', 'url'] },
+  { name: 'article_analyses', orderBy: ['article_id'] },
+  // Pending analyses survive a move; a claim in the export has long expired by the time it is restored.
+  { name: 'analysis_queue', orderBy: ['article_id'] },
 ];
 
 /** Tables deliberately not exported, and why. */
