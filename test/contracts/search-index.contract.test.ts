@@ -383,7 +383,7 @@ for (const testDb of testDatabases) {
       await add({ slug: 'stems-backfill' as Slug, title: 'Quillmere: ракеты refilled', language: 'ru' });
       await add({ slug: 'stems-phrase' as Slug, title: 'Quillmere phrase', status: 'draft' });
       if (db.capabilities.fullText === 'fts5') {
-        await sql`DROP TABLE article_search_stems_fts`.execute(db.db);
+        for (const table of ['article_search_stems_fts', 'article_search_head_stems_fts']) await sql`DROP TABLE ${sql.table(table)}`.execute(db.db);
         await searchStemsTableMigration(db.capabilities).up(db.db);
       }
       // Loose words only: counted and listed through the stems table on SQLite.

@@ -9,16 +9,16 @@ import type { SearchMigrationCapabilities } from './0003-search.js';
 const BATCH = 500;
 
 /**
- * SQLite: a third search table, `article_search_stems_fts`, with every stem of an article in one
- * column and no positions (`detail=column`), for the count and the anywhere tier of queries made
- * only of loose words (see docs/decisions/0005-search.md). Existing articles are indexed again
+ * SQLite: two more search tables without positions (`detail=column`): `article_search_stems_fts`,
+ * every stem of an article in one column, and `article_search_head_stems_fts`, the title's and
+ * standfirst's stems, for the count and the tiers of queries made only of loose words (see docs/decisions/0005-search.md). Existing articles are indexed again
  * under the keys they already have. PostgreSQL has nothing to change.
  */
 export function searchStemsTableMigration(capabilities: SearchMigrationCapabilities): Migration {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       if (capabilities.fullText !== 'fts5') return;
-      await createSqliteStemsTable(db);
+      await createSqliteStemsTables(db);
       const keys = await sql<{ doc_id: number; article_id: string }>`SELECT doc_id, article_id FROM article_search_docs`.execute(db);
       const keyOf = new Map(keys.rows.map((r) => [r.article_id, r.doc_id]));
       let after = '';
@@ -33,15 +33,21 @@ export function searchStemsTableMigration(capabilities: SearchMigrationCapabilit
         after = batch[batch.length - 1]!.id;
       }
       await sql`INSERT INTO article_search_stems_fts (article_search_stems_fts) VALUES ('optimize')`.execute(db);
+      await sql`INSERT INTO article_search_head_stems_fts (article_search_head_stems_fts) VALUES ('optimize')`.execute(db);
     },
   };
 }
 
-/** Drops the stems table if it exists and creates it empty. */
-export async function createSqliteStemsTable(db: Kysely<unknown>): Promise<void> {
+/** Drops the stems tables if they exist and creates them empty. */
+export async function createSqliteStemsTables(db: Kysely<unknown>): Promise<void> {
   await sql`DROP TABLE IF EXISTS article_search_stems_fts`.execute(db);
+  await sql`DROP TABLE IF EXISTS article_search_head_stems_fts`.execute(db);
   await sql`CREATE VIRTUAL TABLE article_search_stems_fts USING fts5(
     stems, filters,
+    content = '', contentless_delete = 1, detail = column, tokenize = 'unicode61 remove_diacritics 2'
+  )`.execute(db);
+  await sql`CREATE VIRTUAL TABLE article_search_head_stems_fts USING fts5(
+    title_stems, standfirst_stems, filters,
     content = '', contentless_delete = 1, detail = column, tokenize = 'unicode61 remove_diacritics 2'
   )`.execute(db);
 }
