@@ -300,9 +300,10 @@ for (const testDb of testDatabases) {
         { sourceId: source.id }, { from: at('2026-03-01T00:00:00Z'), to: at('2026-04-15T00:00:00Z') }, { authorId: author.id, termIds: [asia.id] },
       ];
       let compared = 0;
-      for (const text of ['krumpt', 'vollux krumpt']) {
+      // Loose words only are answered by SQLite's position-less stems tables; a phrase sends the query to the word tables.
+      for (const text of ['krumpt', 'vollux krumpt', '"vollux" krumpt']) {
         for (const extra of filters) {
-          const expected = reference(text.split(' '), extra);
+          const expected = reference(text.replace(/"/g, '').split(' '), extra);
           const pages = [];
           for (let offset = 0; offset < expected.length + 5; offset += 5) pages.push(...await slugsFor(text, { ...extra, offset, limit: 5 }));
           assert.deepEqual(pages, expected, `${text} ${JSON.stringify(extra)}`);
