@@ -1,10 +1,9 @@
-import type { Article } from '../domain/article.js';
 import type { Author } from '../domain/author.js';
 import type { Source } from '../domain/source.js';
 import type { Term } from '../domain/taxonomy.js';
 import { mediaHashesInHtml, mediaHashOfUrl, type MediaItem } from '../domain/media.js';
 import { tags, type CacheTag } from './content-events.js';
-import type { Store } from './ports.js';
+import type { ArticleWithoutSource, Store } from './ports.js';
 import type { ArticleView } from './public-site.js';
 import type { TaxonomyService } from './taxonomy-service.js';
 
@@ -15,7 +14,7 @@ export interface ArticleViewDeps {
 }
 
 /** Resolves authors, terms and sources for several articles with one query per kind. */
-export async function loadArticleViews(deps: ArticleViewDeps, articles: readonly Article[]): Promise<ArticleView[]> {
+export async function loadArticleViews(deps: ArticleViewDeps, articles: readonly ArticleWithoutSource[]): Promise<ArticleView[]> {
   const authorIds = [...new Set(articles.flatMap((a) => a.authorIds))];
   const [authors, index, sources, media] = await Promise.all([
     deps.store.authors.getMany(authorIds),
@@ -49,14 +48,14 @@ export function articleViewTags(view: ArticleView): CacheTag[] {
   ];
 }
 
-async function sourcesOf(store: Store, articles: readonly Article[]): Promise<Map<string, Source>> {
+async function sourcesOf(store: Store, articles: readonly ArticleWithoutSource[]): Promise<Map<string, Source>> {
   const ids = [...new Set(articles.map((a) => a.syndication?.sourceId).filter((id): id is NonNullable<typeof id> => !!id))];
   const found = await Promise.all(ids.map((id) => store.sources.getById(id)));
   return new Map(found.filter((s): s is Source => !!s).map((s) => [s.id, s]));
 }
 
 /** Library items shown as feature images or in bodies, by hash; images from elsewhere are left as they are. */
-async function libraryMediaOf(store: Store, articles: readonly Article[]): Promise<Map<string, MediaItem>> {
+async function libraryMediaOf(store: Store, articles: readonly ArticleWithoutSource[]): Promise<Map<string, MediaItem>> {
   const hashes = articles.flatMap((a) => [mediaHashOfUrl(a.featureImage?.url ?? ''), ...mediaHashesInHtml(a.bodyHtml)]).filter((h): h is string => !!h);
   if (hashes.length === 0) return new Map();
   return new Map((await store.media.getManyBySha256(hashes)).map((m) => [m.sha256, m]));

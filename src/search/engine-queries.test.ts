@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tsQueryTextOf } from './postgres-search-index.js';
 import { parseSearchQuery } from './search-query-parser.js';
-import { fts5MatchOf } from './sqlite-search-index.js';
+import { fts5MatchOf, isOneToken } from './sqlite-search-index.js';
 
 const clauses = (q: string) => parseSearchQuery(q).clauses;
 
@@ -12,6 +12,12 @@ describe('engine query text', () => {
       '({title_stems standfirst_stems body_stems} : (("missiles" OR "missil") AND ("border" OR "bord"))) AND ({title standfirst body} : (("carbon tax") AND ("lith" *)))');
     assert.equal(fts5MatchOf(clauses('ракеты')), '({title_stems standfirst_stems body_stems} : (("ракеты" OR "ракет")))');
     assert.equal(fts5MatchOf(clauses('"carbon tax"')), '({title standfirst body} : (("carbon tax")))');
+  });
+
+  it('FTS5: sends to the position-less stems table only words the tokenizer surely reads as one token', () => {
+    for (const word of ['missil', 'strasse', 'ракет', 'йогурт', '2024', 'x1']) assert.ok(isOneToken(word), word);
+    // A word of several tokens is a phrase, which a detail=column table refuses.
+    for (const word of ['e\u0301te', 'a\uE000b', '日本', 'ab\u200dcd', '']) assert.ok(!isOneToken(word), JSON.stringify(word));
   });
 
   it('PostgreSQL: every word quoted, phrases with <->, prefixes with :*', () => {

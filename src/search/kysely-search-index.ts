@@ -1,8 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { isVisible, type Article } from '../domain/article.js';
 import type { AuthorId, TermId } from '../domain/ids.js';
-import type { ArticleSearchText, SearchHit, SearchIndex, SearchQuery, SearchResults } from '../app/ports.js';
-import { rowToArticle } from '../storage/article-rows.js';
+import type { ArticleSearchText, ArticleWithoutSource, SearchHit, SearchIndex, SearchQuery, SearchResults } from '../app/ports.js';
+import { articleColumnsWithoutSource, rowToArticleWithoutSource } from '../storage/article-rows.js';
 import type { Database } from '../storage/schema.js';
 import { bestSnippet, highlightAll, leadSnippet, matcherFor } from './highlight.js';
 import { indexedFieldsAfter, indexedFieldsOfIds } from './indexed-fields.js';
@@ -115,15 +115,18 @@ export class KyselySearchIndex implements SearchIndex {
     }
   }
 
-  /** The articles with these ids, with their author and term links, by id. */
-  private async load(ids: readonly string[]): Promise<Map<string, Article>> {
+  /**
+   * The articles with these ids, with their author and term links, by id; without their source,
+   * which no result shows and which is as long as the HTML body.
+   */
+  private async load(ids: readonly string[]): Promise<Map<string, ArticleWithoutSource>> {
     if (ids.length === 0) return new Map();
     const [rows, authorLinks, termLinks] = await Promise.all([
-      this.db.selectFrom('articles').selectAll().where('id', 'in', [...ids]).execute(),
+      this.db.selectFrom('articles').select(articleColumnsWithoutSource).where('id', 'in', [...ids]).execute(),
       this.db.selectFrom('article_authors').selectAll().where('article_id', 'in', [...ids]).orderBy('position').execute(),
       this.db.selectFrom('article_terms').selectAll().where('article_id', 'in', [...ids]).orderBy('position').execute(),
     ]);
-    return new Map(rows.map((row) => [row.id, rowToArticle(
+    return new Map(rows.map((row) => [row.id, rowToArticleWithoutSource(
       row,
       authorLinks.filter((l) => l.article_id === row.id).map((l) => l.author_id as AuthorId),
       termLinks.filter((l) => l.article_id === row.id).map((l) => l.term_id as TermId),
@@ -177,7 +180,7 @@ export function termGroupsOf(filter: SearchFilter): (readonly TermId[])[] {
 }
 
 /** The same conditions as `visibleAndFiltered`, over a loaded article. */
-export function passesFilter(article: Article, filter: SearchFilter): boolean {
+export function passesFilter(article: ArticleWithoutSource, filter: SearchFilter): boolean {
   return isVisible(article, filter.now)
     && (!filter.from || article.publishedAt! >= filter.from)
     && (!filter.to || article.publishedAt! <= filter.to)
@@ -190,7 +193,7 @@ export function passesFilter(article: Article, filter: SearchFilter): boolean {
  * A hit with its title and the best passage highlighted for the article's language. `inHead`:
  * every clause was found in the title or standfirst (the head tiers).
  */
-function hitOf(article: Article, score: number, clauses: readonly SearchClause[], inHead: boolean): SearchHit {
+function hitOf(article: ArticleWithoutSource, score: number, clauses: readonly SearchClause[], inHead: boolean): SearchHit {
   const matcher = matcherFor(clauses, searchLanguageOf(article.language));
   const titleHtml = highlightAll(article.title, matcher);
   const fromStandfirst = article.standfirst ? bestSnippet(article.standfirst, matcher) : null;

@@ -11,7 +11,7 @@ import type { SearchClause } from './search-query-parser.js';
 
 /** Which FTS5 table answers a tier, and the columns its loose words (stems) and exact words are matched in. */
 interface TierColumns {
-  table: 'article_search_fts' | 'article_search_head_fts';
+  table: 'article_search_fts' | 'article_search_head_fts' | 'article_search_stems_fts' | 'article_search_head_stems_fts';
   words: string;
   stems: string;
 }
@@ -22,6 +22,27 @@ const TIER_COLUMNS: Readonly<Record<SearchTier, TierColumns>> = {
   // whole index's: a tier that finds nothing there is over in microseconds.
   head: { table: 'article_search_head_fts', words: '{title standfirst}', stems: '{title_stems standfirst_stems}' },
   title: { table: 'article_search_head_fts', words: '{title}', stems: '{title_stems}' },
+};
+
+/**
+ * The anywhere tier and the count when every clause is a loose word: one column of all stems
+ * with `detail=column` (no positions), so FTS5 intersects lists of rowids and columns only. A
+ * query whose words never meet (`drought prices climb`) or meet rarely (`regulators delayed`)
+ * walks whole lists; at 100,000 articles that took 4–10 ms over the six-column table's position
+ * lists and 0.2–1.6 ms here. Phrases need positions and prefixes the word columns, so a query with
+ * either stays on `article_search_fts`.
+ */
+const STEMS_ONLY: TierColumns = { table: 'article_search_stems_fts', words: '{stems}', stems: '{stems}' };
+
+/**
+ * The head tiers of the same queries: title and standfirst stems without positions. Several words
+ * each common in titles but rarely together there (`the court is expected to rule`) cost ~1.9 ms
+ * over the head table's position lists.
+ */
+const HEAD_STEMS_ONLY: Readonly<Record<SearchTier, TierColumns>> = {
+  anywhere: STEMS_ONLY,
+  head: { table: 'article_search_head_stems_fts', words: '{title_stems standfirst_stems}', stems: '{title_stems standfirst_stems}' },
+  title: { table: 'article_search_head_stems_fts', words: '{title_stems}', stems: '{title_stems}' },
 };
 
 /**
@@ -47,11 +68,25 @@ async function writeEntry(db: Kysely<Database>, text: ArticleSearchText, facts: 
     VALUES (${key}, ${text.title}, ${text.standfirst}, ${text.body}, ${text.titleStems}, ${text.standfirstStems}, ${text.bodyStems}, ${filters})`.execute(db);
   await sql`INSERT INTO article_search_head_fts (rowid, title, standfirst, title_stems, standfirst_stems, filters)
     VALUES (${key}, ${text.title}, ${text.standfirst}, ${text.titleStems}, ${text.standfirstStems}, ${filters})`.execute(db);
+  await writeStemsEntry(db, key, text, filters);
+}
+
+/**
+ * An article's rows in the position-less tables: `article_search_stems_fts` (every stem of title,
+ * standfirst and body in one column) and `article_search_head_stems_fts` (title and standfirst stems).
+ */
+export async function writeStemsEntry(db: Kysely<Database>, key: number, text: ArticleSearchText, filters: string): Promise<void> {
+  const stems = [text.titleStems, text.standfirstStems, text.bodyStems].filter((s) => s.length > 0).join(' ');
+  await sql`INSERT INTO article_search_stems_fts (rowid, stems, filters) VALUES (${key}, ${stems}, ${filters})`.execute(db);
+  await sql`INSERT INTO article_search_head_stems_fts (rowid, title_stems, standfirst_stems, filters)
+    VALUES (${key}, ${text.titleStems}, ${text.standfirstStems}, ${filters})`.execute(db);
 }
 
 async function deleteEntries(db: Kysely<Database>, key: number): Promise<void> {
   await sql`DELETE FROM article_search_fts WHERE rowid = ${key}`.execute(db);
   await sql`DELETE FROM article_search_head_fts WHERE rowid = ${key}`.execute(db);
+  await sql`DELETE FROM article_search_stems_fts WHERE rowid = ${key}`.execute(db);
+  await sql`DELETE FROM article_search_head_stems_fts WHERE rowid = ${key}`.execute(db);
 }
 
 function isPublished(facts: SearchFacts): facts is SearchFacts & { publishedAt: string } {
@@ -83,10 +118,12 @@ async function freeKey(db: Kysely<Database>, facts: SearchFacts): Promise<number
 }
 
 /**
- * SQLite FTS5. Two contentless tables (migration 0016): `article_search_fts` holds, per article,
+ * SQLite FTS5. Four contentless tables (migrations 0016 and 0018): `article_search_fts` holds, per article,
  * the folded words of title, standfirst and body, the same three fields as stems in the
  * article's language computed in TypeScript, and filter words naming its terms, bylines and
- * source; `article_search_head_fts` the same for title and standfirst only. Loose words match
+ * source; `article_search_head_fts` the same for title and standfirst only;
+ * `article_search_stems_fts` all stems in one column and `article_search_head_stems_fts` the
+ * title's and standfirst's, without positions, for queries of loose words only. Loose words match
  * the stem columns, "phrases" and prefix* the word columns. Row keys follow publication time
  * (search-doc-keys.ts), so visibility and dates are key ranges, filters are more words to match,
  * and every question is one FTS5 query read newest first and stopped after the page.
@@ -97,15 +134,18 @@ export const sqliteFts5Engine: FullTextEngine = {
     if (filterMatch === null) return null;
     const { first, last } = visibleKeyRange(filter.now, filter.from, filter.to);
     if (first > last) return null;
-    const matchOf = (tier: SearchTier) => [fts5MatchOf(clauses, TIER_COLUMNS[tier]), ...(filterMatch ? [filterMatch] : [])].join(' AND ');
+    const looseOnly = clauses.every((c) => c.kind === 'word' && stemAlternatives(c.word).every(isOneToken));
+    const columnsOf = (tier: SearchTier) => (looseOnly ? HEAD_STEMS_ONLY : TIER_COLUMNS)[tier];
+    const matchOf = (tier: SearchTier) => [fts5MatchOf(clauses, columnsOf(tier)), ...(filterMatch ? [filterMatch] : [])].join(' AND ');
     return {
       async count(limit) {
-        const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT rowid FROM article_search_fts
-          WHERE article_search_fts MATCH ${matchOf('anywhere')} AND rowid BETWEEN ${first} AND ${last} LIMIT ${limit})`.execute(_db);
+        const table = sql.table(columnsOf('anywhere').table);
+        const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT rowid FROM ${table}
+          WHERE ${table} MATCH ${matchOf('anywhere')} AND rowid BETWEEN ${first} AND ${last} LIMIT ${limit})`.execute(_db);
         return Number(rows[0]?.n ?? 0);
       },
       async newest(tier, limit) {
-        const table = sql.table(TIER_COLUMNS[tier].table);
+        const table = sql.table(columnsOf(tier).table);
         // FTS5 walks its lists from the highest key down and stops after `limit` rows: no sort, no score.
         const { rows } = await sql<{ id: string }>`SELECT d.article_id AS id FROM (SELECT rowid AS doc_id FROM ${table}
           WHERE ${table} MATCH ${matchOf(tier)} AND rowid BETWEEN ${first} AND ${last} ORDER BY rowid DESC LIMIT ${limit}) AS r
@@ -137,10 +177,14 @@ export const sqliteFts5Engine: FullTextEngine = {
     const orphans = sql`SELECT d.doc_id FROM article_search_docs d WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.article_id)`;
     await sql`DELETE FROM article_search_fts WHERE rowid IN (${orphans})`.execute(db);
     await sql`DELETE FROM article_search_head_fts WHERE rowid IN (${orphans})`.execute(db);
+    await sql`DELETE FROM article_search_stems_fts WHERE rowid IN (${orphans})`.execute(db);
+    await sql`DELETE FROM article_search_head_stems_fts WHERE rowid IN (${orphans})`.execute(db);
     await sql`DELETE FROM article_search_docs WHERE doc_id IN (${orphans})`.execute(db);
     // Merge each index's segments into one: faster queries after a bulk write.
     await sql`INSERT INTO article_search_fts (article_search_fts) VALUES ('optimize')`.execute(db);
     await sql`INSERT INTO article_search_head_fts (article_search_head_fts) VALUES ('optimize')`.execute(db);
+    await sql`INSERT INTO article_search_stems_fts (article_search_stems_fts) VALUES ('optimize')`.execute(db);
+    await sql`INSERT INTO article_search_head_stems_fts (article_search_head_stems_fts) VALUES ('optimize')`.execute(db);
   },
 };
 
@@ -194,6 +238,16 @@ export function fts5FilterOf(filter: SearchFilter): string | null {
   if (filter.authorId) parts.push(`({filters} : ${quote(filterToken('a', filter.authorId))})`);
   if (filter.sourceId) parts.push(`({filters} : ${quote(filterToken('s', filter.sourceId))})`);
   return parts.join(' AND ');
+}
+
+/**
+ * Whether FTS5's tokenizer surely reads `word` as one token. A quoted string of several tokens is a
+ * phrase, which a `detail=column` table refuses; the parser keeps marks and every script's letters,
+ * some of which unicode61 splits on, so only letters and digits of the scripts up to Cyrillic
+ * (all in SQLite's Unicode tables) go to the stems table.
+ */
+export function isOneToken(word: string): boolean {
+  return /^[\p{L}\p{Nd}]+$/u.test(word) && /^[\u0030-\u052f]+$/.test(word);
 }
 
 function quote(text: string): string {

@@ -59,6 +59,12 @@ function openSqlite(file: string): OpenDatabase {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Reads (search above all: FTS5 lists, article rows with bodies in overflow pages) come from
+    // the mapped file rather than a read() copy each, and a page cache of 32 MB rather than 2 MB
+    // keeps the hot index pages: at 100,000 articles the search scenario spent a fifth of its
+    // SQLite time in system calls.
+    sqlite.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
+    sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
     // Reading the schema touches the file header: a corrupt file fails here, with a clear message.
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
@@ -73,6 +79,11 @@ function openSqlite(file: string): OpenDatabase {
     close: () => db.destroy(),
   };
 }
+
+/** How much of the database file SQLite reads through a memory map (virtual address space, not memory). */
+const SQLITE_MMAP_BYTES = 1 << 30;
+/** SQLite's page cache per connection, in KiB. */
+const SQLITE_CACHE_KIB = 32_768;
 
 /** WAL pages between checkpoints during bulk writes: 256 MB instead of SQLite's 4 MB. */
 const BULK_WAL_CHECKPOINT_PAGES = 65_536;

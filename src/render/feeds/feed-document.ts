@@ -147,7 +147,7 @@ function imageOf(src: string, alt: string, settings: SiteSettings): FeedEntry['i
  * The credit line appended to a republished piece's full text. Feed readers show the content and
  * little else, so without it the text would travel without the attribution its licence asks for.
  */
-function attributionHtml(original: FeedEntry['original'], article: Article, settings: SiteSettings): string {
+function attributionHtml(original: FeedEntry['original'], article: Omit<Article, 'bodySource'>, settings: SiteSettings): string {
   if (!original?.publisher) return '';
   const when = original.publishedAt ? formatDate(original.publishedAt, article.language || settings.language, settings.timeZone) : null;
   const name = original.url ? html`<a href="${original.url}">${original.publisher}</a>` : html`${original.publisher}`;

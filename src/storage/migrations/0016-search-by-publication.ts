@@ -4,6 +4,7 @@ import { searchDocumentOf } from '../../search/search-document.js';
 import { sqliteFts5Engine } from '../../search/sqlite-search-index.js';
 import type { Database } from '../schema.js';
 import type { SearchMigrationCapabilities } from './0003-search.js';
+import { createSqliteStemsTables } from './0018-search-stems-table.js';
 
 /**
  * SQLite's search index keyed by publication time, with filter words and a second table of
@@ -55,4 +56,6 @@ export async function createSqliteSearchTables(db: Kysely<unknown>): Promise<voi
     title, standfirst, title_stems, standfirst_stems, filters,
     content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
   )`.execute(db);
+  // Added by 0018; created here too because the backfill above writes through the current adapter.
+  await createSqliteStemsTables(db);
 }

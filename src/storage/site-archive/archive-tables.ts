@@ -59,5 +59,5 @@ export const tablesLeftOut: Readonly<Record<string, string>> = {
 
 /** SQLite keeps an FTS5 table's data in shadow tables named after it. */
 export function isLeftOut(table: string): boolean {
-  return table in tablesLeftOut || table.startsWith('article_search_fts') || table.startsWith('article_search_head_fts') || table.startsWith('sqlite_');
+  return table in tablesLeftOut || table.startsWith('article_search_fts') || table.startsWith('article_search_head_fts') || table.startsWith('article_search_stems_fts') || table.startsWith('article_search_head_stems_fts') || table.startsWith('sqlite_');
 }

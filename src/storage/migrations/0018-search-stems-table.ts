@@ -1,0 +1,53 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+import { indexedFieldsAfter } from '../../search/indexed-fields.js';
+import { searchDocumentOf, searchTextOf } from '../../search/search-document.js';
+import { filterTokensOf } from '../../search/search-filter-tokens.js';
+import { writeStemsEntry } from '../../search/sqlite-search-index.js';
+import type { Database } from '../schema.js';
+import type { SearchMigrationCapabilities } from './0003-search.js';
+
+const BATCH = 500;
+
+/**
+ * SQLite: two more search tables without positions (`detail=column`): `article_search_stems_fts`,
+ * every stem of an article in one column, and `article_search_head_stems_fts`, the title's and
+ * standfirst's stems, for the count and the tiers of queries made only of loose words (see docs/decisions/0005-search.md). Existing articles are indexed again
+ * under the keys they already have. PostgreSQL has nothing to change.
+ */
+export function searchStemsTableMigration(capabilities: SearchMigrationCapabilities): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      if (capabilities.fullText !== 'fts5') return;
+      await createSqliteStemsTables(db);
+      const keys = await sql<{ doc_id: number; article_id: string }>`SELECT doc_id, article_id FROM article_search_docs`.execute(db);
+      const keyOf = new Map(keys.rows.map((r) => [r.article_id, r.doc_id]));
+      let after = '';
+      for (;;) {
+        const batch = await indexedFieldsAfter(db, after, BATCH);
+        for (const fields of batch) {
+          const key = keyOf.get(fields.id);
+          // An article without a key has no entry in the other tables either; the next write or rebuild gives it one.
+          if (key !== undefined) await writeStemsEntry(db as Kysely<Database>, key, searchTextOf(searchDocumentOf(fields)), filterTokensOf(fields));
+        }
+        if (batch.length < BATCH) break;
+        after = batch[batch.length - 1]!.id;
+      }
+      await sql`INSERT INTO article_search_stems_fts (article_search_stems_fts) VALUES ('optimize')`.execute(db);
+      await sql`INSERT INTO article_search_head_stems_fts (article_search_head_stems_fts) VALUES ('optimize')`.execute(db);
+    },
+  };
+}
+
+/** Drops the stems tables if they exist and creates them empty. */
+export async function createSqliteStemsTables(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP TABLE IF EXISTS article_search_stems_fts`.execute(db);
+  await sql`DROP TABLE IF EXISTS article_search_head_stems_fts`.execute(db);
+  await sql`CREATE VIRTUAL TABLE article_search_stems_fts USING fts5(
+    stems, filters,
+    content = '', contentless_delete = 1, detail = column, tokenize = 'unicode61 remove_diacritics 2'
+  )`.execute(db);
+  await sql`CREATE VIRTUAL TABLE article_search_head_stems_fts USING fts5(
+    title_stems, standfirst_stems, filters,
+    content = '', contentless_delete = 1, detail = column, tokenize = 'unicode61 remove_diacritics 2'
+  )`.execute(db);
+}
