@@ -4,8 +4,7 @@ import { parseAuthorLinks } from '../../domain/author.js';
 import { AppError } from '../../domain/errors.js';
 import type { AuthorId } from '../../domain/ids.js';
 import { authorFormValues, renderAuthorFormPage, renderAuthorListPage, type AuthorFormValues } from '../../render/admin/author-pages.js';
-import { adminFrame, sendAdminPage, staffOf, type AdminDeps } from './admin-context.js';
-import { formRefusal, managementNotice } from './management-notices.js';
+import { adminFrame, formRefusal, noticeFrom, sendAdminPage, staffOf, type AdminDeps } from './admin-context.js';
 
 const authorForm = z.object({
   name: z.string().max(500).default(''), slug: z.string().max(200).default(''), bio: z.string().max(10_000).default(''),
@@ -30,7 +29,7 @@ export async function adminAuthorRoutes(app: FastifyInstance, deps: AdminDeps): 
 
   app.get('/authors/', async (request, reply) => {
     manager(request);
-    return sendAdminPage(reply, renderAuthorListPage(await adminFrame(deps, request, reply), await authors.list(), managementNotice(request)));
+    return sendAdminPage(reply, renderAuthorListPage(await adminFrame(deps, request, reply), await authors.list(), noticeFrom(request)));
   });
 
   app.get('/authors/new', async (request, reply) => {
@@ -53,7 +52,7 @@ export async function adminAuthorRoutes(app: FastifyInstance, deps: AdminDeps): 
   app.get('/authors/:id/edit', async (request, reply) => {
     manager(request);
     const author = await authors.get(idOf(request));
-    return sendAdminPage(reply, renderAuthorFormPage(await adminFrame(deps, request, reply), author, authorFormValues(author), managementNotice(request)));
+    return sendAdminPage(reply, renderAuthorFormPage(await adminFrame(deps, request, reply), author, authorFormValues(author), noticeFrom(request)));
   });
 
   app.post('/authors/:id', async (request, reply) => {

@@ -68,7 +68,17 @@ const notices: Record<string, Notice> = {
   'term-merged': { kind: 'success', text: 'Terms merged: the articles moved over and the old addresses redirect.' },
   'redirect-saved': { kind: 'success', text: 'Redirect saved.' },
   'redirect-deleted': { kind: 'success', text: 'Redirect deleted.' },
-  'settings-saved': { kind: 'success', text: 'Settings saved. Public pages show the change now.' },
+  'settings-saved': { kind: 'success', text: 'Settings saved. Public pages show the change now.' },  'author-created': { kind: 'success', text: 'Author added.' },
+  'author-saved': { kind: 'success', text: 'Author saved.' },
+  'source-created': { kind: 'success', text: 'Source added.' },
+  'source-saved': { kind: 'success', text: 'Source saved.' },
+  'staff-saved': { kind: 'success', text: 'Account saved.' },
+  'staff-deactivated': { kind: 'success', text: 'The account was deactivated and its sessions ended.' },
+  'staff-reactivated': { kind: 'success', text: 'The account can sign in again.' },
+  'media-uploaded': { kind: 'success', text: 'Image uploaded.' },
+  'media-existed': { kind: 'success', text: 'This file was already in the library; here it is.' },
+  'media-saved': { kind: 'success', text: 'Image description saved.' },
+  'media-deleted': { kind: 'success', text: 'Image deleted.' },
 };
 
 export function noticeFrom(request: FastifyRequest): Notice | null {
@@ -109,6 +119,13 @@ export function formProblem(error: unknown): { notice: Notice; status: number } 
     return { notice: { kind: 'error', text: error.message }, status: statusOfKind[error.kind] };
   }
   return null;
+}
+
+/** formProblem for handlers that show the page themselves: the refusal, or the error thrown on. */
+export function formRefusal(error: unknown): { notice: Notice; status: number } {
+  const problem = formProblem(error);
+  if (!problem) throw error;
+  return problem;
 }
 
 /** A page that can show a form's refusal in place. */

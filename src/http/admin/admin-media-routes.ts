@@ -6,8 +6,7 @@ import { AppError } from '../../domain/errors.js';
 import { cleanFilename, type MediaId } from '../../domain/media.js';
 import { paginate } from '../../domain/pagination.js';
 import { renderMediaEditPage, renderMediaLibraryPage } from '../../render/admin/media-pages.js';
-import { adminFrame, sendAdminPage, staffOf, type AdminDeps } from './admin-context.js';
-import { formRefusal, managementNotice } from './management-notices.js';
+import { adminFrame, formRefusal, noticeFrom, sendAdminPage, staffOf, type AdminDeps } from './admin-context.js';
 
 const PAGE_SIZE = 24;
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
@@ -42,14 +41,14 @@ export async function adminMediaRoutes(app: FastifyInstance, deps: AdminDeps): P
   };
   const idOf = (request: FastifyRequest) => (request.params as { id: string }).id as MediaId;
 
-  const libraryPage = async (request: FastifyRequest, reply: Parameters<typeof sendAdminPage>[0], notice = managementNotice(request), status = 200) => {
+  const libraryPage = async (request: FastifyRequest, reply: Parameters<typeof sendAdminPage>[0], notice = noticeFrom(request), status = 200) => {
     uploader(request);
     const { page } = pageQuery.parse(request.query);
     const { items, page: info } = await media.list(page, PAGE_SIZE);
     const view = { items, total: info.total, page: info.page, pageCount: paginate(page, PAGE_SIZE, info.total).pageCount, maxBytes: deps.mediaMaxBytes };
     return sendAdminPage(reply, renderMediaLibraryPage(await adminFrame(deps, request, reply), view, notice), status);
   };
-  const editPage = async (request: FastifyRequest, reply: Parameters<typeof sendAdminPage>[0], notice = managementNotice(request), status = 200) => {
+  const editPage = async (request: FastifyRequest, reply: Parameters<typeof sendAdminPage>[0], notice = noticeFrom(request), status = 200) => {
     const user = uploader(request);
     const item = await media.get(idOf(request));
     const view = { item, usedBy: await media.usage(item.id), mayChange: mayChangeMedia(user, item) };

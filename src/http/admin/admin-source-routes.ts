@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { SourceId } from '../../domain/ids.js';
 import { searchPolicies } from '../../domain/syndication.js';
 import { renderSourceFormPage, renderSourceListPage, sourceFormValues } from '../../render/admin/source-pages.js';
-import { adminFrame, sendAdminPage, staffOf, type AdminDeps } from './admin-context.js';
-import { formRefusal, managementNotice } from './management-notices.js';
+import { adminFrame, formRefusal, noticeFrom, sendAdminPage, staffOf, type AdminDeps } from './admin-context.js';
 
 const sourceForm = z.object({
   name: z.string().max(500).default(''), slug: z.string().max(200).default(''), url: z.string().max(2000).default(''),
@@ -27,7 +26,7 @@ export async function adminSourceRoutes(app: FastifyInstance, deps: AdminDeps): 
 
   app.get('/sources/', async (request, reply) => {
     manager(request);
-    return sendAdminPage(reply, renderSourceListPage(await adminFrame(deps, request, reply), await sources.list(), managementNotice(request)));
+    return sendAdminPage(reply, renderSourceListPage(await adminFrame(deps, request, reply), await sources.list(), noticeFrom(request)));
   });
 
   app.get('/sources/new', async (request, reply) => {
@@ -50,7 +49,7 @@ export async function adminSourceRoutes(app: FastifyInstance, deps: AdminDeps): 
   app.get('/sources/:id/edit', async (request, reply) => {
     manager(request);
     const source = await sources.get(idOf(request));
-    return sendAdminPage(reply, renderSourceFormPage(await adminFrame(deps, request, reply), source, sourceFormValues(source), managementNotice(request)));
+    return sendAdminPage(reply, renderSourceFormPage(await adminFrame(deps, request, reply), source, sourceFormValues(source), noticeFrom(request)));
   });
 
   app.post('/sources/:id', async (request, reply) => {

@@ -4,8 +4,7 @@ import type { AuthorId } from '../../domain/ids.js';
 import { mayManageAccount } from '../../domain/staff-rules.js';
 import { roles, type UserId } from '../../domain/staff.js';
 import { renderInvitedPage, renderStaffEditPage, renderStaffListPage } from '../../render/admin/staff-pages.js';
-import { adminFrame, sendAdminPage, staffOf, type AdminDeps } from './admin-context.js';
-import { formRefusal, managementNotice } from './management-notices.js';
+import { adminFrame, formRefusal, noticeFrom, sendAdminPage, staffOf, type AdminDeps } from './admin-context.js';
 
 const inviteForm = z.object({ name: z.string().max(200).default(''), email: z.string().max(320).default(''), role: z.enum(roles) });
 const changeForm = z.object({ role: z.enum(roles), authorId: z.string().max(100).default('') });
@@ -15,12 +14,12 @@ export async function adminStaffRoutes(app: FastifyInstance, deps: AdminDeps): P
   const { staff } = deps;
   const idOf = (request: FastifyRequest) => (request.params as { id: string }).id as UserId;
 
-  const listPage = async (request: FastifyRequest, reply: Parameters<typeof sendAdminPage>[0], notice = managementNotice(request), status = 200) => {
+  const listPage = async (request: FastifyRequest, reply: Parameters<typeof sendAdminPage>[0], notice = noticeFrom(request), status = 200) => {
     const actor = staffOf(request);
     const [accounts, authors] = await Promise.all([staff.list(actor), deps.authors.list()]);
     return sendAdminPage(reply, renderStaffListPage(await adminFrame(deps, request, reply), { staff: accounts, actor, authors }, notice), status);
   };
-  const editPage = async (request: FastifyRequest, reply: Parameters<typeof sendAdminPage>[0], notice = managementNotice(request), status = 200) => {
+  const editPage = async (request: FastifyRequest, reply: Parameters<typeof sendAdminPage>[0], notice = noticeFrom(request), status = 200) => {
     const actor = staffOf(request);
     const user = await staff.get(idOf(request), actor);
     const view = { user, actor, authors: await deps.authors.list(), mayManage: mayManageAccount(actor.role, user.role) };
