@@ -202,6 +202,11 @@ for (const { dialect } of testDatabases) {
       }
       assert.ok(doc.paths['/admin/api/sources/'].post.requestBody.content['application/json'].schema.properties.defaultLicence, 'a source body documents its licence');
       assert.ok(doc.paths['/admin/api/staff/'].post.requestBody.content['application/json'].schema.properties.role, 'an invitation documents the role');
+      const key = await t.dateline.services.apiKeys.create('admin', 'cache check');
+      for (const url of ['/admin/api/sources/', '/admin/api/settings/', '/admin/api/authors/', '/admin/api/taxonomies', '/admin/api/redirects', '/admin/api/media/']) {
+        const answer = await t.server.inject({ url, headers: { authorization: `Bearer ${key.secret}` } });
+        assert.equal(answer.headers['cache-control'], 'no-store', `${url} is never cached`);
+      }
     });
   });
 }

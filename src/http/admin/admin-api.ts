@@ -35,6 +35,10 @@ export interface AdminApiDeps {
  */
 export async function adminApi(app: FastifyInstance, deps: AdminApiDeps): Promise<void> {
   app.setErrorHandler(adminApiErrorHandler);
+  // Answers about one site's back office are never for a shared cache.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
   app.setNotFoundHandler(async (request, reply) => reply.code(404).header('cache-control', 'no-store')
     .send({ error: { code: 'NOT_FOUND', message: `There is no ${request.method} ${request.url.split('?')[0]} in the admin API.` } }));
   await app.register(mediaApiRoutes, { prefix: '/media', media: deps.media, maxBytes: deps.mediaMaxBytes });

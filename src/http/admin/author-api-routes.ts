@@ -29,9 +29,6 @@ export function authorJson(author: Author) {
 /** `/admin/api/authors`: list, read, add and edit authors (editors and above). Needs `request.staff` from the admin scope. */
 export async function authorApiRoutes(app: FastifyInstance, deps: AuthorApiDeps): Promise<void> {
   const { authors } = deps;
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
 
   // Every member of staff reads authors: the editor's byline choices come from them.
   app.get('/', { schema: { summary: 'List authors', tags: ['authors'] } }, async (request) => {

@@ -47,9 +47,6 @@ export async function mediaApiRoutes(app: FastifyInstance, deps: MediaApiDeps): 
   const { media } = deps;
   // Parts and fields are capped too, so a request cannot make the server buffer more than one file.
   await app.register(multipart, { limits: { fileSize: deps.maxBytes, files: 1, fields: 10, fieldSize: 10_000, parts: 12, headerPairs: 100 }, throwFileSizeLimit: true });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
 
   app.post('/', { schema: { summary: 'Upload an image as multipart/form-data: the file in a field named "file", optional fields altText, caption and credit. 201 when new, 200 when the same bytes were already in the library', tags: ['media'], consumes: ['multipart/form-data'] } }, async (request, reply) => {
     const user = requireStaff(request, 'media.upload');

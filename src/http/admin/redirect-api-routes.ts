@@ -30,9 +30,6 @@ export function redirectJson(r: Redirect) {
 /** `/admin/api/redirects`: list (paged, searchable), add, edit and delete redirects (redirect.manage). */
 export async function redirectApiRoutes(app: FastifyInstance, deps: { redirects: RedirectService }): Promise<void> {
   const { redirects } = deps;
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
   const from = (request: FastifyRequest) => fromPathOf((request.params as z.infer<typeof idParams>).id);
 
   app.get('/', { schema: { summary: 'Redirects by old path; q searches old and new addresses', tags: ['redirects'], querystring: routeSchema(listQuery) } }, async (request) => {

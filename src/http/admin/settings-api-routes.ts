@@ -39,9 +39,6 @@ export const settingsApiSchemas = { updateBody: settingsPatch };
 
 /** `/admin/api/settings`: the site's settings and standing notices. Changes are recorded in the audit log. */
 export async function settingsApiRoutes(app: FastifyInstance, deps: SettingsApiDeps): Promise<void> {
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
 
   app.get('/', { schema: { summary: 'The site settings and standing notices', tags: ['settings'] } }, async (request) => {
     requireStaff(request);

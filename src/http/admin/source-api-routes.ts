@@ -35,9 +35,6 @@ export function sourceJson(source: Source) {
 /** `/admin/api/sources`: list, read, add and edit sources with their licence terms. Needs `request.staff` from the admin scope. */
 export async function sourceApiRoutes(app: FastifyInstance, deps: SourceApiDeps): Promise<void> {
   const { sources } = deps;
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
 
   // Every member of staff reads sources: the editor fills an article's attribution from them.
   app.get('/', { schema: { summary: 'List sources with their licence terms', tags: ['sources'] } }, async (request) => {

@@ -24,9 +24,6 @@ export function staffJson(user: User) {
 /** `/admin/api/staff`: accounts, invitations, role changes and deactivation (owners and administrators). */
 export async function staffApiRoutes(app: FastifyInstance, deps: StaffApiDeps): Promise<void> {
   const { staff } = deps;
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
 
   app.get('/', { schema: { summary: 'Staff accounts (needs staff.manage)', tags: ['staff'] } }, async (request) => ({ staff: (await staff.list(requireStaff(request, 'staff.manage'))).map(staffJson) }));
 

@@ -28,9 +28,6 @@ function termJson(index: TaxonomyIndex, term: Term, depth?: number) {
 /** `/admin/api/taxonomies`: every taxonomy as a tree; add, rename, move and merge terms (taxonomy.manage). */
 export async function taxonomyApiRoutes(app: FastifyInstance, deps: { terms: TermManagement }): Promise<void> {
   const { terms } = deps;
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
   const termId = (request: FastifyRequest) => (request.params as z.infer<typeof termParams>).id;
 
   app.get('/', { schema: { summary: 'Every taxonomy with its terms in tree order', tags: ['taxonomies'] } }, async (request) => {
