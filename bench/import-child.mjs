@@ -15,6 +15,9 @@ const batch = value('--batch');
 if (!file || !dataDir) throw new Error('usage: import-child.mjs FILE DATA_DIR [--database URL --schema NAME] [--batch N] [--from-source]');
 const root = new URL(rest.includes('--from-source') ? '../src/' : '../dist/', import.meta.url);
 
+// As `dateline import` does before it opens the site.
+const { keepImportHeapSmall } = await import(new URL('cli/import-heap.js', root).href);
+keepImportHeapSmall();
 const { loadConfig } = await import(new URL('config/config.js', root).href);
 const { createDateline } = await import(new URL('main.js', root).href);
 const { importWxrFile } = await import(new URL('cli/import-wxr.js', root).href);
