@@ -27,7 +27,7 @@ async function sha256Of(file: string): Promise<string> {
 
 /** Imports one Ghost JSON export through the same checkpointed site import as WordPress. */
 export async function importGhostFile(dateline: Dateline, file: string, options: GhostImportOptions = {}): Promise<SiteImportOutcome | null> {
-  keepImportHeapSmall();
+  keepImportHeapSmall(dateline.config);
   const defaults = defaultGhostMapping();
   if (options.printMapping) {
     console.log(JSON.stringify(defaults, null, 2));

@@ -40,7 +40,7 @@ async function* chunksOf(file: string, hash?: ReturnType<typeof createHash>): As
 
 /** Imports one WordPress export: a first pass counts and collects media, the second writes item by item. */
 export async function importWxrFile(dateline: Dateline, file: string, options: WxrImportOptions = {}): Promise<SiteImportOutcome | null> {
-  keepImportHeapSmall();
+  keepImportHeapSmall(dateline.config);
   const hash = createHash('sha256');
   const readOptions = options.maxFieldChars ? { maxFieldChars: options.maxFieldChars } : {};
   const scan = await scanWxr(chunksOf(file, hash), readOptions);
