@@ -16,13 +16,17 @@ if (!file || !dataDir) throw new Error('usage: import-child.mjs FILE DATA_DIR [-
 const root = new URL(rest.includes('--from-source') ? '../src/' : '../dist/', import.meta.url);
 
 const { loadConfig } = await import(new URL('config/config.js', root).href);
+const { keepImportHeapSmall } = await import(new URL('cli/import-heap.js', root).href);
 const { createDateline } = await import(new URL('main.js', root).href);
 const { importWxrFile } = await import(new URL('cli/import-wxr.js', root).href);
 
-const dateline = await createDateline(loadConfig({
+const config = loadConfig({
   DATA_DIR: dataDir, DEMO_CONTENT: '0', LOG_LEVEL: 'silent', SITE_URL: 'https://news.example.org',
+  ...(process.env.IMPORT_HEAP_GROWTH ? { IMPORT_HEAP_GROWTH: process.env.IMPORT_HEAP_GROWTH } : {}),
   ...(databaseUrl && schema ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {}),
-}));
+});
+keepImportHeapSmall(config); // as `dateline import` does before it opens the site
+const dateline = await createDateline(config);
 try {
   await dateline.prepare({ demoContent: false });
   const cpuBefore = process.cpuUsage();

@@ -5,8 +5,9 @@
  * database (SQLite in a temp dir, or a fresh PostgreSQL schema) in a process of its own running
  * the built code, reporting posts per second and that process's peak memory. --from-source skips
  * the build and runs the sources under tsx instead (its loader threads add some 100 MB).
- * --heap-mb N runs the importing process with `--max-old-space-size=N`, as a user can with
- * NODE_OPTIONS on a small machine (V8 otherwise lets garbage grow the heap well past what is live). As a baseline measured in the same
+ * --heap-mb N runs the importing process with `--max-old-space-size=N` as well, as a user can with
+ * NODE_OPTIONS on a small machine (the import already keeps V8's heap within 30% of what is live:
+ * src/cli/import-heap.ts). As a baseline measured in the same
  * run, the first posts (at most 2,000) are also imported one item per transaction (`--batch 1`,
  * the method before batching), and the ratio is printed.
  * With --json the last line is exactly `{"posts":n,"seconds":n,"posts_per_s":n,"peak_rss_mb":n}`;

@@ -328,6 +328,10 @@ export interface ImportLedger {
   recordItems(items: readonly ImportItem[]): Promise<void>;
   /** Every item already recorded for a source, by origin key (state and target), to skip them on a resumed or repeated run. */
   itemsOf(sourceKey: string): Promise<Map<string, Pick<ImportItem, 'state' | 'targetId'>>>;
+  /** The recorded items among `originKeys` (one batch's), so a run need not hold every checkpoint in memory. */
+  itemsAmong(sourceKey: string, originKeys: readonly string[]): Promise<Map<string, Pick<ImportItem, 'state' | 'targetId'>>>;
+  /** Whether anything is recorded for a source yet (a first run skips the per-batch lookups ahead of the writer). */
+  hasItems(sourceKey: string): Promise<boolean>;
   /** Items of a run in a state, for the final report. */
   listItems(runId: string, state?: ImportItem['state']): Promise<ImportItem[]>;
 }

@@ -10,6 +10,7 @@ import { articlePath } from '../render/paths.js';
 import { createProgress } from './progress.js';
 import { isWxrFile } from '../ingest/wxr/detect-wxr.js';
 import { importWxrFile } from './import-wxr.js';
+import { keepImportHeapSmall } from './import-heap.js';
 import { isGhostExportFile } from '../ingest/ghost/detect-ghost.js';
 import { importGhostFile } from './import-ghost.js';
 
@@ -51,7 +52,9 @@ export function registerImportCommand(program: Command): void {
     .option('--download-media', 'WordPress and Ghost exports: copy attachments, feature images and images in articles into the media library (public addresses only); what cannot be fetched stays a link and is listed')
     .option('--retry-media', 'with --download-media: try again the media an earlier run kept as links')
     .action(async (targets: string[], options: { dryRun?: boolean; inbox?: boolean; mapping?: string; printMapping?: boolean; sourceUrl?: string; downloadMedia?: boolean; retryMedia?: boolean; batch?: number }) => {
-      const dateline = await createDateline(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
+      const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+      keepImportHeapSmall(config);
+      const dateline = await createDateline(config);
       const counts = { imported: 0, duplicates: 0, failed: 0 };
       try {
         await dateline.prepare({ demoContent: false });

@@ -8,6 +8,7 @@ import type { Dateline } from '../main.js';
 import { describeReport, type SiteImportOutcome } from './import-wxr.js';
 import { importSiteMedia, type SiteMediaOptions } from './import-site-media.js';
 import { createProgress } from './progress.js';
+import { keepImportHeapSmall } from './import-heap.js';
 
 export interface GhostImportOptions extends SiteMediaOptions {
   mappingFile?: string;
@@ -26,6 +27,7 @@ async function sha256Of(file: string): Promise<string> {
 
 /** Imports one Ghost JSON export through the same checkpointed site import as WordPress. */
 export async function importGhostFile(dateline: Dateline, file: string, options: GhostImportOptions = {}): Promise<SiteImportOutcome | null> {
+  keepImportHeapSmall(dateline.config);
   const defaults = defaultGhostMapping();
   if (options.printMapping) {
     console.log(JSON.stringify(defaults, null, 2));

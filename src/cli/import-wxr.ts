@@ -10,6 +10,7 @@ import type { Dateline } from '../main.js';
 import { createProgress } from './progress.js';
 import { importSiteMedia, type SiteMediaOptions } from './import-site-media.js';
 import type { SiteMediaReport } from '../app/site-import/site-media-import.js';
+import { keepImportHeapSmall } from './import-heap.js';
 
 export interface WxrImportOptions extends SiteMediaOptions {
   mappingFile?: string;
@@ -39,6 +40,7 @@ async function* chunksOf(file: string, hash?: ReturnType<typeof createHash>): As
 
 /** Imports one WordPress export: a first pass counts and collects media, the second writes item by item. */
 export async function importWxrFile(dateline: Dateline, file: string, options: WxrImportOptions = {}): Promise<SiteImportOutcome | null> {
+  keepImportHeapSmall(dateline.config);
   const hash = createHash('sha256');
   const readOptions = options.maxFieldChars ? { maxFieldChars: options.maxFieldChars } : {};
   const scan = await scanWxr(chunksOf(file, hash), readOptions);

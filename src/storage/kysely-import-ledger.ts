@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ImportLedger } from '../app/ports.js';
 import type { Instant } from '../domain/ids.js';
 import type { ImportItem, ImportItemState, ImportRun } from '../domain/import-run.js';
+import { chunksOf } from '../domain/chunks.js';
 import { insertObjects } from './multi-row-insert.js';
 import type { Database, ImportItemTable, ImportRunTable } from './schema.js';
 
@@ -26,6 +27,8 @@ const itemToRow = (item: ImportItem): ImportItemTable => ({
 
 /** Checkpoint rows per INSERT (7 columns each). */
 const ITEM_CHUNK = 2000;
+/** Origin keys per lookup: within SQLite's and PostgreSQL's limits on bound parameters. */
+const KEY_CHUNK = 1000;
 
 /** Import checkpoints over Kysely. */
 export class KyselyImportLedger implements ImportLedger {
@@ -61,6 +64,20 @@ export class KyselyImportLedger implements ImportLedger {
   async itemsOf(sourceKey: string): Promise<Map<string, Pick<ImportItem, 'state' | 'targetId'>>> {
     const rows = await this.db.selectFrom('import_items').select(['origin_key', 'state', 'target_id']).where('source_key', '=', sourceKey).execute();
     return new Map(rows.map((r) => [r.origin_key, { state: r.state as ImportItemState, targetId: r.target_id }]));
+  }
+
+  async itemsAmong(sourceKey: string, originKeys: readonly string[]): Promise<Map<string, Pick<ImportItem, 'state' | 'targetId'>>> {
+    const found = new Map<string, Pick<ImportItem, 'state' | 'targetId'>>();
+    for (const chunk of chunksOf(originKeys, KEY_CHUNK)) {
+      const rows = await this.db.selectFrom('import_items').select(['origin_key', 'state', 'target_id'])
+        .where('source_key', '=', sourceKey).where('origin_key', 'in', chunk).execute();
+      for (const r of rows) found.set(r.origin_key, { state: r.state as ImportItemState, targetId: r.target_id });
+    }
+    return found;
+  }
+
+  async hasItems(sourceKey: string): Promise<boolean> {
+    return !!(await this.db.selectFrom('import_items').select('origin_key').where('source_key', '=', sourceKey).limit(1).executeTakeFirst());
   }
 
   async listItems(runId: string, state?: ImportItemState): Promise<ImportItem[]> {

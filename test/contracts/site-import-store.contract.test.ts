@@ -64,6 +64,13 @@ for (const testDb of testDatabases) {
       const items = await store.imports.itemsOf(run.sourceKey);
       assert.deepEqual(items.get('wxr:post:1'), { state: 'imported', targetId: 'a1' });
       assert.equal(items.size, 2);
+      // A batch's lookup: only the keys asked for, of this source, even past one statement's worth of keys.
+      const asked = ['wxr:post:2', ...Array.from({ length: 1500 }, (_, i) => `wxr:post:${1000 + i}`), 'wxr:post:1'];
+      assert.deepEqual([...(await store.imports.itemsAmong(run.sourceKey, asked))].sort(), [...items].sort());
+      assert.equal((await store.imports.itemsAmong(run.sourceKey, ['wxr:post:2'])).size, 1);
+      assert.equal((await store.imports.itemsAmong('wxr:https://other.example', ['wxr:post:1'])).size, 0);
+      assert.equal(await store.imports.hasItems(run.sourceKey), true);
+      assert.equal(await store.imports.hasItems('wxr:https://other.example'), false);
       assert.deepEqual((await store.imports.listItems(run.id, 'skipped')).map((i) => i.reason), ['trash']);
       const finished = { ...run, state: 'finished' as const, finishedAt: now, summary: { imported: 1, skipped: 1 } };
       await store.imports.updateRun(finished);

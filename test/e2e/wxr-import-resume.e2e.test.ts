@@ -69,6 +69,8 @@ function dump(dataDir: string): Record<string, unknown[]> {
       import_items: ['run_id', 'at'], analysis_queue: ['enqueued_at', 'available_at'], import_runs: ['id', 'started_at', 'finished_at'], article_search_docs: ['doc_id'], settings: ['updated_at'],
       // The author repository stamps its own rows with the wall clock.
       authors: ['created_at', 'updated_at'],
+      // Each batch queues its articles for analysis stamped with the wall clock of its commit; which articles, and in what state, still count.
+      analysis_queue: ['enqueued_at', 'available_at'],
     };
     const labels = new Map<string, string>();
     for (const t of db.prepare('SELECT id, slug FROM taxonomies').all() as { id: string; slug: string }[]) labels.set(t.id, `taxonomy:${t.slug}`);

@@ -56,12 +56,22 @@ export interface SiteImportReport {
   fatal: string | null;
 }
 
-/** In-memory view of what is on the site, loaded once per run and kept in step after each commit. */
+type Checkpoint = Pick<ImportItem, 'state' | 'targetId'>;
+
+/**
+ * In-memory view of what is on the site, loaded once per run and kept in step after each commit.
+ * Checkpoints are not held here, only those of the items others refer to (authors and terms,
+ * few beside articles): each batch looks its own up, so a run's memory does not grow with the
+ * export.
+ */
 interface RunState {
   run: ImportRun;
   sourceKey: string;
   mapping: SiteImportMapping;
-  done: Map<string, Pick<ImportItem, 'state' | 'targetId'>>;
+  /** Authors' and terms' checkpoints met so far (read from the ledger on first use). */
+  refs: Map<string, Checkpoint>;
+  /** Whether the ledger held items of this source when the run began (else nothing needs looking up before a batch is written). */
+  resumed: boolean;
   taxonomies: Taxonomy[];
   terms: Term[];
   takenSlugs: Set<string>;
@@ -81,7 +91,9 @@ interface Batch { events: ItemEvent[]; texts: Map<string, ImportText>; fatal: st
  */
 interface Pending {
   terms: Term[];
-  done: Map<string, Pick<ImportItem, 'state' | 'targetId'>>;
+  done: Map<string, Checkpoint>;
+  /** The checkpoints among `done` that later items may refer to (authors, terms). */
+  refs: Map<string, Checkpoint>;
   slugs: Set<string>;
   articles: { article: Article; search: ArticleSearchText }[];
   comments: Comment[];
@@ -91,7 +103,7 @@ interface Pending {
 }
 
 const emptyCounts = (): Counts => ({ articles: 0, authors: 0, terms: 0, comments: 0, redirects: 0, members: 0, already: 0, skipped: 0, failed: 0, external: 0 });
-const newPending = (): Pending => ({ terms: [], done: new Map(), slugs: new Set(), articles: [], comments: [], redirects: [], items: [], counts: emptyCounts() });
+const newPending = (): Pending => ({ terms: [], done: new Map(), refs: new Map(), slugs: new Set(), articles: [], comments: [], redirects: [], items: [], counts: emptyCounts() });
 
 /**
  * Writes a site export (WordPress, Ghost, …) in batches of items. Each batch — its items with the
@@ -120,7 +132,7 @@ export class SiteImportService {
     await this.createMappedTaxonomies(source.mapping);
     const state: RunState = {
       run, sourceKey: source.sourceKey, mapping: source.mapping, now,
-      done: await store.imports.itemsOf(source.sourceKey),
+      refs: new Map(), resumed: await store.imports.hasItems(source.sourceKey),
       taxonomies: await store.taxonomies.listTaxonomies(), // after createMappedTaxonomies
       terms: await store.taxonomies.listTerms(),
       takenSlugs: new Set(await store.articles.slugsStartingWith('')),
@@ -153,7 +165,10 @@ export class SiteImportService {
     const size = Math.max(1, source.batchSize ?? DEFAULT_IMPORT_BATCH);
     const inFlight: Promise<Batch>[] = [];
     const prepare = async (events: ItemEvent[], fatal: string | null): Promise<Batch> => {
-      const articles = events.flatMap((e) => (e.type === 'article' && !state.done.has(e.article.originKey) && state.mapping.postTypes[e.article.postType] === 'article' ? [e.article] : []));
+      const wanted = events.flatMap((e) => (e.type === 'article' && state.mapping.postTypes[e.article.postType] === 'article' ? [e.article] : []));
+      // Only a resumed run has articles to leave out; its lookup waits for the batch being written.
+      const done = state.resumed ? await this.deps.store.imports.itemsAmong(state.sourceKey, wanted.map((a) => a.originKey)) : null;
+      const articles = done ? wanted.filter((a) => !done.has(a.originKey)) : wanted;
       const inputs = articles.map((a): ImportTextInput => ({
         articleId: stableId(state.sourceKey, a.originKey), title: a.title, bodyHtml: a.bodyHtml, excerpt: a.excerpt, language: a.language || 'en',
         comments: a.comments.map((c) => c.bodyHtml),
@@ -204,8 +219,9 @@ export class SiteImportService {
     let outcomes: SiteImportItemOutcome[];
     try {
       outcomes = await this.deps.store.transaction(async (tx) => {
+        const done = await tx.imports.itemsAmong(state.sourceKey, batch.events.map((e) => describe(e).originKey));
         const staged: SiteImportItemOutcome[] = [];
-        for (const event of batch.events) staged.push(await this.stage(state, tx, event, batch.texts, pending));
+        for (const event of batch.events) staged.push(await this.stage(state, tx, event, batch.texts, pending, done));
         await this.flush(tx, pending);
         return staged;
       });
@@ -238,15 +254,15 @@ export class SiteImportService {
     const reason = isAppError(error) ? error.message : `unexpected error: ${(error as Error).message}`;
     // The item's own transaction rolled back; its failure is recorded on its own so a re-run does not retry it blindly.
     await this.deps.store.imports.recordItem(this.item(state, originKey, 'failed', null, reason));
-    state.done.set(originKey, { state: 'failed', targetId: null });
     report.counts.failed++;
     return { originKey, label, state: 'failed', reason, notes: [] };
   }
 
   /** Adds one item to the open batch: lookups and rare inserts (authors, terms) now, bulk rows at the batch's end. */
-  private async stage(state: RunState, tx: Store, event: ItemEvent, texts: Map<string, ImportText>, pending: Pending): Promise<SiteImportItemOutcome> {
+  /** `done`: the batch's items already in the ledger, read in its transaction. */
+  private async stage(state: RunState, tx: Store, event: ItemEvent, texts: Map<string, ImportText>, pending: Pending, done: ReadonlyMap<string, Checkpoint>): Promise<SiteImportItemOutcome> {
     const { originKey, label } = describe(event);
-    if (state.done.has(originKey) || pending.done.has(originKey)) {
+    if (done.has(originKey) || pending.done.has(originKey)) {
       pending.counts.already++;
       return { originKey, label, state: 'already', reason: null, notes: [] };
     }
@@ -348,7 +364,7 @@ export class SiteImportService {
 
   /** The site author for an export author: known from this or an earlier run, an existing author of that name, or a new one. */
   private async authorId(state: RunState, tx: Store, originKey: string, handle: string, name: string, pending: Pending): Promise<AuthorId> {
-    const known = this.known(state, pending, originKey);
+    const known = await this.known(state, tx, pending, originKey);
     if (known) return known as AuthorId;
     const wanted = (state.mapping.authors[handle] ?? name).replace(/\s+/g, ' ').trim() || handle || 'Unknown author';
     let author: Author | null = await tx.authors.findByName(wanted);
@@ -358,13 +374,13 @@ export class SiteImportService {
       author = { id: stableId(state.sourceKey, originKey) as AuthorId, slug: uniqueSlug(base, (s) => taken.has(s)), name: wanted, bio: null, url: null, avatarUrl: null, links: [] };
       await tx.authors.insert(author);
     }
-    this.record(state, pending, originKey, 'imported', author.id, null);
+    this.record(state, pending, originKey, 'imported', author.id, null, true);
     return author.id;
   }
 
   /** The site term for an export term, following the mapping; null when the mapping leaves it out. */
   private async termId(state: RunState, tx: Store, draft: SiteTermDraft, pending: Pending): Promise<TermId | null> {
-    const known = this.known(state, pending, draft.originKey);
+    const known = await this.known(state, tx, pending, draft.originKey);
     if (known !== undefined) return known as TermId | null;
     const { mapping } = state;
     const termKey = `${draft.sourceTaxonomy}/${draft.slug}`;
@@ -376,12 +392,12 @@ export class SiteImportService {
       const taxonomy = this.targetTaxonomy(state, draft.sourceTaxonomy);
       if (!taxonomy) id = null;
       else {
-        const parentId = draft.parentKey ? this.known(state, pending, draft.parentKey) ?? null : null;
+        const parentId = draft.parentKey ? (await this.known(state, tx, pending, draft.parentKey)) ?? null : null;
         const parent = parentId ? this.allTerms(state, pending).find((t) => t.id === parentId && t.taxonomyId === taxonomy.id) : undefined;
         id = (await this.findOrCreateTerm(state, tx, taxonomy, draft.slug, draft.name, draft.description, parent?.id ?? null, stableId(state.sourceKey, draft.originKey), pending)).id;
       }
     }
-    this.record(state, pending, draft.originKey, id ? 'imported' : 'skipped', id, id ? null : this.unmappedReason(state, draft));
+    this.record(state, pending, draft.originKey, id ? 'imported' : 'skipped', id, id ? null : this.unmappedReason(state, draft), true);
     return id;
   }
   /** A term named `taxonomy/term-slug` in the mapping, created under that name when missing. */
@@ -426,11 +442,14 @@ export class SiteImportService {
       : `the mapping sends no taxonomy for "${draft.sourceTaxonomy}"`;
   }
 
-  private known(state: RunState, pending: Pending, originKey: string): string | null | undefined {
-    const local = pending.done.get(originKey);
-    if (local) return local.targetId;
-    const done = state.done.get(originKey);
-    return done ? done.targetId : undefined;
+  /** What an author or term of the export became: in this batch, met earlier in the run, or recorded by an earlier run. */
+  private async known(state: RunState, tx: Store, pending: Pending, originKey: string): Promise<string | null | undefined> {
+    const found = pending.done.get(originKey) ?? state.refs.get(originKey);
+    if (found) return found.targetId;
+    // Committed by an earlier batch or run, so safe to keep even if this batch rolls back.
+    const recorded = (await tx.imports.itemsAmong(state.sourceKey, [originKey])).get(originKey);
+    if (recorded) state.refs.set(originKey, recorded);
+    return recorded?.targetId;
   }
 
   private allTerms(state: RunState, pending: Pending): Term[] {
@@ -439,14 +458,15 @@ export class SiteImportService {
 
   private commit(state: RunState, pending: Pending): void {
     state.terms.push(...pending.terms);
-    for (const [key, value] of pending.done) state.done.set(key, value);
+    for (const [key, value] of pending.refs) state.refs.set(key, value);
     for (const slug of pending.slugs) state.takenSlugs.add(slug);
   }
 
   /** The item's checkpoint, written with the batch; later items of the batch already see it. */
-  private record(state: RunState, pending: Pending, originKey: string, itemState: ImportItem['state'], targetId: string | null, reason: string | null): void {
+  private record(state: RunState, pending: Pending, originKey: string, itemState: ImportItem['state'], targetId: string | null, reason: string | null, referred = false): void {
     pending.items.push(this.item(state, originKey, itemState, targetId, reason));
     pending.done.set(originKey, { state: itemState, targetId });
+    if (referred) pending.refs.set(originKey, { state: itemState, targetId });
   }
 
   private item(state: RunState, originKey: string, itemState: ImportItem['state'], targetId: string | null, reason: string | null): ImportItem {
