@@ -66,7 +66,7 @@ function dump(dataDir: string): Record<string, unknown[]> {
   try {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'article_search_fts%' AND name NOT LIKE 'article_search_head_fts%' AND name NOT LIKE 'article_search_stems_fts%' AND name NOT LIKE 'article_search_head_stems_fts%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
     const volatile: Record<string, string[]> = {
-      import_items: ['run_id', 'at'], analysis_queue: ['enqueued_at', 'available_at'], import_runs: ['id', 'started_at', 'finished_at'], article_search_docs: ['doc_id'], settings: ['updated_at'],
+      import_items: ['run_id', 'at'], import_runs: ['id', 'started_at', 'finished_at'], article_search_docs: ['doc_id'], settings: ['updated_at'],
       // The author repository stamps its own rows with the wall clock.
       authors: ['created_at', 'updated_at'],
       // Each batch queues its articles for analysis stamped with the wall clock of its commit; which articles, and in what state, still count.
