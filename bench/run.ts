@@ -180,6 +180,8 @@ async function main(): Promise<void> {
   const config = loadConfig({
     DATA_DIR: dataDir, DEMO_CONTENT: '0', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', SITE_URL: 'https://news.example.org',
     ...(databaseUrl && databaseSchema ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: databaseSchema } : {}),
+    // To compare search on the main thread (0) with the reader threads (the default on SQLite).
+    ...(process.env.SEARCH_THREADS ? { SEARCH_THREADS: process.env.SEARCH_THREADS } : {}),
   });
   const dateline = await createDateline(config);
   cleanups.push({ label: 'stop Dateline', run: () => dateline.stop() });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { ApiKeyService } from './app/api-key-service.js';
 import { ArticleService } from './app/article-service.js';
@@ -50,6 +51,7 @@ import { SiteMediaImport } from './app/site-import/site-media-import.js';
 import { mediaDownloaderOver } from './ingest/fetch/media-downloader.js';
 import type { SafeFetcher } from './ingest/fetch/safe-fetcher.js';
 import { ImportTextPool } from './workers/import-text-pool.js';
+import { SearchThreadPool } from './workers/search-thread-pool.js';
 import { ArticleAnalysisService } from './app/article-analysis.js';
 import { AnalysisWorker } from './app/analysis-worker.js';
 import { ThemeRetrainer } from './app/theme-retrainer.js';
@@ -159,7 +161,10 @@ export async function createDateline(config: Config, overrides: DatelineOverride
   const analysisWorker = new AnalysisWorker({ store, clock, newId, analysis, quotes, duplicates, log: console });
   const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en', analysis, onTaggingChanged: () => themeRetrainer.noteTaggingChanged() });
   const site = new PublicSite({ store, clock, settings, taxonomies });
-  const search = new SiteSearch({ store, clock, site, taxonomies });
+  // On SQLite searches run on reader threads (PostgreSQL already answers them in its own processes).
+  const searchThreads = config.searchThreads ?? Math.min(4, availableParallelism());
+  const searchPool = database.capabilities.fullText === 'fts5' && searchThreads > 0 ? new SearchThreadPool({ sqlitePath: database.location, threads: searchThreads }) : null;
+  const search = new SiteSearch({ store, clock, site, taxonomies, ...(searchPool ? { reader: searchPool } : {}) });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies, duplicates });
   const siteImport = new SiteImportService({ store, clock, newId, texts: new ImportTextPool({ threads: config.importThreads }), events, analysis });
   const syndication = new SyndicationQueries({ store, clock, settings, taxonomies });
@@ -257,6 +262,7 @@ export async function createDateline(config: Config, overrides: DatelineOverride
       if (timer) clearInterval(timer);
       timer = null;
       await analysisWorker.stop();
+      await searchPool?.close();
       await themeRetrainer.stop();
       cache.stop();
       searchCache.stop();

@@ -6,7 +6,7 @@ import type { Source } from '../domain/source.js';
 import { descendantIds, flattenTree, type Taxonomy, type Term } from '../domain/taxonomy.js';
 import { articleViewTags, loadArticleViews } from './article-views.js';
 import { tags, type CacheTag } from './content-events.js';
-import type { Clock, SearchHit, SearchQuery, Store } from './ports.js';
+import type { Clock, SearchHit, SearchIndex, SearchQuery, Store } from './ports.js';
 import type { ArticleView, PublicSite, SiteFrame } from './public-site.js';
 import type { TaxonomyService } from './taxonomy-service.js';
 
@@ -47,7 +47,11 @@ export const searchInputLimits = { typed: 256, accepted: 2000 } as const;
 
 /** The public search page: resolves filters by slug, asks the index, and loads what each hit shows. */
 export class SiteSearch {
-  constructor(private readonly deps: { store: Store; clock: Clock; site: PublicSite; taxonomies: TaxonomyService }) {}
+  constructor(private readonly deps: {
+    store: Store; clock: Clock; site: PublicSite; taxonomies: TaxonomyService;
+    /** Where searches are answered when not by the store's own index (SQLite: reader threads). */
+    reader?: Pick<SearchIndex, 'search'>;
+  }) {}
 
   /**
    * The page's content, and the cache tags that make it stale: what every page shows, the filter
@@ -88,7 +92,7 @@ export class SiteSearch {
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
     };
-    const found = await this.deps.store.search.search(query);
+    const found = await (this.deps.reader ?? this.deps.store.search).search(query);
     const views = await loadArticleViews(this.deps, found.hits.map((h) => h.article));
     content.results = {
       items: found.hits.map((hit, i) => ({ hit, view: views[i]! })),

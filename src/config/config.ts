@@ -36,6 +36,8 @@ export interface Config {
   media: { maxBytes: number; maxPixels: number };
   /** Worker threads that prepare imported articles' text (0: on the writing thread); null picks one per core but one. */
   importThreads: number | null;
+  /** SQLite: worker threads that answer searches from read-only connections (0: on the main thread); null picks one per core, up to four. */
+  searchThreads: number | null;
   /** How far V8 may grow the heap past the live set during a site import, in per cent (null: the import's default; 0: V8's). */
   importHeapGrowthPercent: number | null;
 }
@@ -59,6 +61,7 @@ const envSchema = z.object({
   DATELINE_TEST_ALLOW_FETCH_ADDRESSES: z.string().optional(),
   DATELINE_TEST_ALLOW_FETCH_PORTS: z.string().optional(),
   IMPORT_THREADS: z.coerce.number().int().min(0).max(16).optional(),
+  SEARCH_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   IMPORT_HEAP_GROWTH: z.coerce.number().int().min(0).max(1000).optional(),
   MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(DEFAULT_MEDIA_MAX_BYTES),
   MEDIA_MAX_PIXELS: z.coerce.number().int().min(10_000).max(268_402_689).default(DEFAULT_MEDIA_MAX_PIXELS),
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     fetch: { timeoutMs: e.FETCH_TIMEOUT_MS, maxBytes: e.FETCH_MAX_BYTES },
     importThreads: e.IMPORT_THREADS ?? null,
+    searchThreads: e.SEARCH_THREADS ?? null,
     importHeapGrowthPercent: e.IMPORT_HEAP_GROWTH ?? null,
     fetchAllowAddressesForTests: list(e.DATELINE_TEST_ALLOW_FETCH_ADDRESSES),
     fetchAllowPortsForTests: list(e.DATELINE_TEST_ALLOW_FETCH_PORTS).map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 65536),

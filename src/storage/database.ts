@@ -85,6 +85,18 @@ const SQLITE_MMAP_BYTES = 1 << 30;
 /** SQLite's page cache per connection, in KiB. */
 const SQLITE_CACHE_KIB = 32_768;
 
+/**
+ * A read-only connection to the site's SQLite file with the same read settings as the main one,
+ * for readers on other threads (search). WAL lets them read while the main connection writes.
+ */
+export function openSqliteReader(file: string): Kysely<Database> {
+  const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
+  sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
 /** WAL pages between checkpoints during bulk writes: 256 MB instead of SQLite's 4 MB. */
 const BULK_WAL_CHECKPOINT_PAGES = 65_536;
 

@@ -15,7 +15,8 @@ export class WorkerPool<I, O> {
   private failure: Error | null = null;
   private closing = false;
 
-  constructor(moduleUrl: URL, size: number) {
+  /** `workerData` goes to every thread; `unref` threads do not keep the process alive (a server's readers). */
+  constructor(moduleUrl: URL, size: number, private readonly options: { workerData?: unknown; unref?: boolean } = {}) {
     this.workers = Array.from({ length: size }, () => this.spawn(moduleUrl));
   }
 
@@ -35,9 +36,11 @@ export class WorkerPool<I, O> {
   }
 
   private spawn(moduleUrl: URL): PoolWorker {
+    const workerData = this.options.workerData;
     const worker = moduleUrl.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl.href)}); });`, { eval: true })
-      : new Worker(moduleUrl);
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl.href)}); });`, { eval: true, workerData })
+      : new Worker(moduleUrl, { workerData });
+    if (this.options.unref) worker.unref();
     const entry: PoolWorker = { worker, jobs: new Map() };
     worker.on('message', ({ id, ...output }: { id: number }) => {
       const job = entry.jobs.get(id);
