@@ -4,7 +4,7 @@ import { parseAuthorLinks } from '../../domain/author.js';
 import { AppError } from '../../domain/errors.js';
 import type { AuthorId } from '../../domain/ids.js';
 import { authorFormValues, renderAuthorFormPage, renderAuthorListPage, type AuthorFormValues } from '../../render/admin/author-pages.js';
-import { adminFrame, formRefusal, noticeFrom, sendAdminPage, staffOf, type AdminDeps } from './admin-context.js';
+import { adminFrame, noticeFrom, sendAdminPage, staffOf, submitForm, type AdminDeps } from './admin-context.js';
 
 const authorForm = z.object({
   name: z.string().max(500).default(''), slug: z.string().max(200).default(''), bio: z.string().max(10_000).default(''),
@@ -40,13 +40,8 @@ export async function adminAuthorRoutes(app: FastifyInstance, deps: AdminDeps): 
   app.post('/authors/', async (request, reply) => {
     const user = manager(request);
     const form = authorForm.parse(request.body ?? {});
-    try {
-      const author = await authors.create(profileOf(form), user);
-      return reply.redirect(`/admin/authors/${author.id}/edit?notice=author-created`, 303);
-    } catch (error) {
-      const refused = formRefusal(error);
-      return sendAdminPage(reply, renderAuthorFormPage(await adminFrame(deps, request, reply), null, form, refused.notice), refused.status);
-    }
+    return submitForm(request, reply, () => authors.create(profileOf(form), user), (author) => `/admin/authors/${author.id}/edit?notice=author-created`,
+      async (_request, _reply, notice, status) => sendAdminPage(reply, renderAuthorFormPage(await adminFrame(deps, request, reply), null, form, notice), status));
   });
 
   app.get('/authors/:id/edit', async (request, reply) => {
@@ -59,12 +54,7 @@ export async function adminAuthorRoutes(app: FastifyInstance, deps: AdminDeps): 
     const user = manager(request);
     const author = await authors.get(idOf(request));
     const form = authorForm.parse(request.body ?? {});
-    try {
-      await authors.update(author.id, profileOf(form), user);
-      return reply.redirect(`/admin/authors/${author.id}/edit?notice=author-saved`, 303);
-    } catch (error) {
-      const refused = formRefusal(error);
-      return sendAdminPage(reply, renderAuthorFormPage(await adminFrame(deps, request, reply), author, form, refused.notice), refused.status);
-    }
+    return submitForm(request, reply, () => authors.update(author.id, profileOf(form), user), `/admin/authors/${author.id}/edit?notice=author-saved`,
+      async (_request, _reply, notice, status) => sendAdminPage(reply, renderAuthorFormPage(await adminFrame(deps, request, reply), author, form, notice), status));
   });
 }

@@ -132,13 +132,14 @@ export function formRefusal(error: unknown): { notice: Notice; status: number } 
 export type FormPage = (request: FastifyRequest, reply: FastifyReply, notice: Notice | null, status?: number) => Promise<FastifyReply>;
 
 /** Runs a form's change and redirects to `next` (post/redirect/get); a refusal is shown on `page` with its status. */
-export async function submitForm(request: FastifyRequest, reply: FastifyReply, change: () => Promise<unknown>, next: string, page: FormPage): Promise<FastifyReply> {
+export async function submitForm<T>(request: FastifyRequest, reply: FastifyReply, change: () => Promise<T>, next: string | ((result: T) => string), page: FormPage): Promise<FastifyReply> {
+  let result: T;
   try {
-    await change();
+    result = await change();
   } catch (error) {
     const problem = formProblem(error);
     if (!problem) throw error;
     return page(request, reply, problem.notice, problem.status);
   }
-  return reply.redirect(next, 303);
+  return reply.redirect(typeof next === 'string' ? next : next(result), 303);
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../domain/errors.js';
 import { cleanFilename, type MediaId } from '../../domain/media.js';
 import { paginate } from '../../domain/pagination.js';
 import { renderMediaEditPage, renderMediaLibraryPage } from '../../render/admin/media-pages.js';
-import { adminFrame, formRefusal, noticeFrom, sendAdminPage, staffOf, type AdminDeps } from './admin-context.js';
+import { adminFrame, formRefusal, noticeFrom, sendAdminPage, staffOf, submitForm, type AdminDeps } from './admin-context.js';
 
 const PAGE_SIZE = 24;
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
@@ -76,23 +76,11 @@ export async function adminMediaRoutes(app: FastifyInstance, deps: AdminDeps): P
   app.post('/media/:id', async (request, reply) => {
     const user = uploader(request);
     const form = describeForm.parse(request.body ?? {});
-    try {
-      await media.describe(idOf(request), form, user);
-      return reply.redirect(`/admin/media/${idOf(request)}/edit?notice=media-saved`, 303);
-    } catch (error) {
-      const refused = formRefusal(error);
-      return editPage(request, reply, refused.notice, refused.status);
-    }
+    return submitForm(request, reply, () => media.describe(idOf(request), form, user), `/admin/media/${idOf(request)}/edit?notice=media-saved`, editPage);
   });
 
   app.post('/media/:id/delete', async (request, reply) => {
     const user = uploader(request);
-    try {
-      await media.delete(idOf(request), user);
-      return reply.redirect('/admin/media/?notice=media-deleted', 303);
-    } catch (error) {
-      const refused = formRefusal(error);
-      return editPage(request, reply, refused.notice, refused.status);
-    }
+    return submitForm(request, reply, () => media.delete(idOf(request), user), '/admin/media/?notice=media-deleted', editPage);
   });
 }

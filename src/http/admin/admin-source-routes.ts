@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { SourceId } from '../../domain/ids.js';
 import { searchPolicies } from '../../domain/syndication.js';
 import { renderSourceFormPage, renderSourceListPage, sourceFormValues } from '../../render/admin/source-pages.js';
-import { adminFrame, formRefusal, noticeFrom, sendAdminPage, staffOf, type AdminDeps } from './admin-context.js';
+import { adminFrame, noticeFrom, sendAdminPage, staffOf, submitForm, type AdminDeps } from './admin-context.js';
 
 const sourceForm = z.object({
   name: z.string().max(500).default(''), slug: z.string().max(200).default(''), url: z.string().max(2000).default(''),
@@ -37,13 +37,9 @@ export async function adminSourceRoutes(app: FastifyInstance, deps: AdminDeps): 
   app.post('/sources/', async (request, reply) => {
     const user = manager(request);
     const form = sourceForm.parse(request.body ?? {});
-    try {
-      const source = await sources.create({ name: form.name, ...(form.slug.trim() ? { slug: form.slug } : {}), ...termsOf(form) }, user);
-      return reply.redirect(`/admin/sources/${source.id}/edit?notice=source-created`, 303);
-    } catch (error) {
-      const refused = formRefusal(error);
-      return sendAdminPage(reply, renderSourceFormPage(await adminFrame(deps, request, reply), null, form, refused.notice), refused.status);
-    }
+    return submitForm(request, reply, () => sources.create({ name: form.name, ...(form.slug.trim() ? { slug: form.slug } : {}), ...termsOf(form) }, user),
+      (source) => `/admin/sources/${source.id}/edit?notice=source-created`,
+      async (_request, _reply, notice, status) => sendAdminPage(reply, renderSourceFormPage(await adminFrame(deps, request, reply), null, form, notice), status));
   });
 
   app.get('/sources/:id/edit', async (request, reply) => {
@@ -56,12 +52,7 @@ export async function adminSourceRoutes(app: FastifyInstance, deps: AdminDeps): 
     const user = manager(request);
     const source = await sources.get(idOf(request));
     const form = sourceForm.parse(request.body ?? {});
-    try {
-      await sources.update(source.id, { name: form.name, ...termsOf(form) }, user);
-      return reply.redirect(`/admin/sources/${source.id}/edit?notice=source-saved`, 303);
-    } catch (error) {
-      const refused = formRefusal(error);
-      return sendAdminPage(reply, renderSourceFormPage(await adminFrame(deps, request, reply), source, { ...form, slug: source.slug }, refused.notice), refused.status);
-    }
+    return submitForm(request, reply, () => sources.update(source.id, { name: form.name, ...termsOf(form) }, user), `/admin/sources/${source.id}/edit?notice=source-saved`,
+      async (_request, _reply, notice, status) => sendAdminPage(reply, renderSourceFormPage(await adminFrame(deps, request, reply), source, { ...form, slug: source.slug }, notice), status));
   });
 }

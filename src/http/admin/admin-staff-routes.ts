@@ -4,7 +4,7 @@ import type { AuthorId } from '../../domain/ids.js';
 import { mayManageAccount } from '../../domain/staff-rules.js';
 import { roles, type UserId } from '../../domain/staff.js';
 import { renderInvitedPage, renderStaffEditPage, renderStaffListPage } from '../../render/admin/staff-pages.js';
-import { adminFrame, formRefusal, noticeFrom, sendAdminPage, staffOf, type AdminDeps } from './admin-context.js';
+import { adminFrame, formRefusal, noticeFrom, sendAdminPage, staffOf, submitForm, type AdminDeps } from './admin-context.js';
 
 const inviteForm = z.object({ name: z.string().max(200).default(''), email: z.string().max(320).default(''), role: z.enum(roles) });
 const changeForm = z.object({ role: z.enum(roles), authorId: z.string().max(100).default('') });
@@ -46,25 +46,14 @@ export async function adminStaffRoutes(app: FastifyInstance, deps: AdminDeps): P
   app.post('/staff/:id', async (request, reply) => {
     const actor = staffOf(request);
     const form = changeForm.parse(request.body ?? {});
-    try {
-      await staff.update(idOf(request), { role: form.role, authorId: (form.authorId || null) as AuthorId | null }, actor);
-      return reply.redirect(`/admin/staff/${idOf(request)}/edit?notice=staff-saved`, 303);
-    } catch (error) {
-      const refused = formRefusal(error);
-      return editPage(request, reply, refused.notice, refused.status);
-    }
+    return submitForm(request, reply, () => staff.update(idOf(request), { role: form.role, authorId: (form.authorId || null) as AuthorId | null }, actor),
+      `/admin/staff/${idOf(request)}/edit?notice=staff-saved`, editPage);
   });
 
   for (const [action, notice] of [['deactivate', 'staff-deactivated'], ['reactivate', 'staff-reactivated']] as const) {
     app.post(`/staff/:id/${action}`, async (request, reply) => {
       const actor = staffOf(request);
-      try {
-        await staff[action](idOf(request), actor);
-        return reply.redirect(`/admin/staff/${idOf(request)}/edit?notice=${notice}`, 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        return editPage(request, reply, refused.notice, refused.status);
-      }
+      return submitForm(request, reply, () => staff[action](idOf(request), actor), `/admin/staff/${idOf(request)}/edit?notice=${notice}`, editPage);
     });
   }
 }
