@@ -58,13 +58,7 @@ function openSqlite(file: string): OpenDatabase {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    // Reads (search above all: FTS5 lists, article rows with bodies in overflow pages) come from
-    // the mapped file rather than a read() copy each, and a page cache of 32 MB rather than 2 MB
-    // keeps the hot index pages: at 100,000 articles the search scenario spent a fifth of its
-    // SQLite time in system calls.
-    sqlite.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
-    sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
+    applyReadSettings(sqlite);
     // Reading the schema touches the file header: a corrupt file fails here, with a clear message.
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
@@ -91,10 +85,20 @@ const SQLITE_CACHE_KIB = 32_768;
  */
 export function openSqliteReader(file: string): Kysely<Database> {
   const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  applyReadSettings(sqlite);
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * Settings every connection to the site's file shares. Reads (search above all: FTS5 lists,
+ * article rows with bodies in overflow pages) come from the mapped file rather than a read() copy
+ * each, and a page cache of 32 MB rather than 2 MB keeps the hot index pages: at 100,000 articles
+ * the search scenario spent a fifth of its SQLite time in system calls.
+ */
+function applyReadSettings(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
   sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 
 /** WAL pages between checkpoints during bulk writes: 256 MB instead of SQLite's 4 MB. */
