@@ -64,7 +64,11 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 function dump(dataDir: string): Record<string, unknown[]> {
   const db = new BetterSqlite3(path.join(dataDir, 'dateline.sqlite'), { readonly: true });
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'article_search_fts%' AND name NOT LIKE 'article_search_head_fts%' AND name NOT LIKE 'article_search_stems_fts%' AND name NOT LIKE 'article_search_head_stems_fts%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    // FTS5 tables and their shadow tables hold segments laid out by transaction boundaries; what
+    // they index is compared through queries below.
+    const fts = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'kysely_%' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
+      .map((t) => t.name).filter((name) => !fts.some((f) => name === f || name.startsWith(`${f}_`)));
     const volatile: Record<string, string[]> = {
       import_items: ['run_id', 'at'], import_runs: ['id', 'started_at', 'finished_at'], article_search_docs: ['doc_id'], settings: ['updated_at'],
       // The author repository stamps its own rows with the wall clock.
