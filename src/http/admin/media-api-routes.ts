@@ -29,9 +29,6 @@ const uploadFields = z.object({
   credit: z.string().max(500).optional(),
 });
 
-/** The request schemas, for generating the API description (OpenAPI) from the same definitions the routes validate with. */
-export const mediaApiSchemas = { params: idParams, listQuery, updateBody: descriptionBody, uploadFields };
-
 /** A library item as the admin API shows it: every rendition with its public URL. */
 export function mediaJson(item: MediaItem) {
   return {

@@ -34,9 +34,6 @@ const settingsPatch = z.object({
   }).partial().strict(),
 }).partial().strict();
 
-/** The request schemas, for generating the API description (OpenAPI) from the same definitions the routes validate with. */
-export const settingsApiSchemas = { updateBody: settingsPatch };
-
 /** `/admin/api/settings`: the site's settings and standing notices. Changes are recorded in the audit log. */
 export async function settingsApiRoutes(app: FastifyInstance, deps: SettingsApiDeps): Promise<void> {
 

@@ -21,9 +21,6 @@ const terms = {
 const createBody = z.object({ name: z.string().min(1).max(200), slug: z.string().max(100).optional(), ...terms }).strict();
 const updateBody = z.object({ name: z.string().min(1).max(200).optional(), ...terms }).strict();
 
-/** The request schemas, for generating the API description (OpenAPI) from the same definitions the routes validate with. */
-export const sourceApiSchemas = { params: idParams, createBody, updateBody };
-
 /** A source as the admin API shows it: its licence terms are the defaults of every story republished from it. */
 export function sourceJson(source: Source) {
   return {

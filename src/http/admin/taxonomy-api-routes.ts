@@ -16,9 +16,6 @@ const renameBody = z.object({ name: z.string().trim().min(1).max(200).optional()
 const moveBody = z.object({ parentId: z.string().max(100).nullable().describe('The new parent term, or null for the top level.') }).strict();
 const mergeBody = z.object({ intoId: z.string().min(1).max(100).describe('The term that stays: it receives the articles and sub-terms; the merged term is deleted and its addresses redirect.') }).strict();
 
-/** The request schemas, shared with the screens' form handlers. */
-export const taxonomyApiSchemas = { addBody, renameBody, moveBody, mergeBody };
-
 /** A term as the admin API shows it, with its public address and depth in the tree. */
 function termJson(index: TaxonomyIndex, term: Term, depth?: number) {
   const taxonomy = index.taxonomies.find((t) => t.id === term.taxonomyId)!;
