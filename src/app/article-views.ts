@@ -3,7 +3,7 @@ import type { Source } from '../domain/source.js';
 import type { Term } from '../domain/taxonomy.js';
 import { mediaHashesInHtml, mediaHashOfUrl, type MediaItem } from '../domain/media.js';
 import { tags, type CacheTag } from './content-events.js';
-import type { ArticleWithoutSource, Store } from './ports.js';
+import type { ArticleSummary, Store } from './ports.js';
 import type { ArticleView } from './public-site.js';
 import type { TaxonomyService } from './taxonomy-service.js';
 
@@ -13,8 +13,11 @@ export interface ArticleViewDeps {
   taxonomies: TaxonomyService;
 }
 
-/** Resolves authors, terms and sources for several articles with one query per kind. */
-export async function loadArticleViews(deps: ArticleViewDeps, articles: readonly ArticleWithoutSource[]): Promise<ArticleView[]> {
+/**
+ * Resolves authors, terms and sources for several articles with one query per kind; the library
+ * images of their bodies too, for articles loaded with their body.
+ */
+export async function loadArticleViews<A extends ArticleSummary>(deps: ArticleViewDeps, articles: readonly A[]): Promise<ArticleView<A>[]> {
   const authorIds = [...new Set(articles.flatMap((a) => a.authorIds))];
   const [authors, index, sources, media] = await Promise.all([
     deps.store.authors.getMany(authorIds),
@@ -32,12 +35,12 @@ export async function loadArticleViews(deps: ArticleViewDeps, articles: readonly
     })),
     source: (article.syndication?.sourceId && sources.get(article.syndication.sourceId)) || null,
     featureMedia: media.get(mediaHashOfUrl(article.featureImage?.url ?? '') ?? '') ?? null,
-    bodyMedia: mediaHashesInHtml(article.bodyHtml).map((hash) => media.get(hash)).filter((m): m is MediaItem => !!m),
+    bodyMedia: mediaHashesInHtml(bodyOf(article)).map((hash) => media.get(hash)).filter((m): m is MediaItem => !!m),
   }));
 }
 
 /** The cache tags of everything an article view shows. */
-export function articleViewTags(view: ArticleView): CacheTag[] {
+export function articleViewTags(view: ArticleView<ArticleSummary>): CacheTag[] {
   return [
     tags.article(view.article.id),
     ...view.authors.map((a) => tags.author(a.id)),
@@ -48,15 +51,20 @@ export function articleViewTags(view: ArticleView): CacheTag[] {
   ];
 }
 
-async function sourcesOf(store: Store, articles: readonly ArticleWithoutSource[]): Promise<Map<string, Source>> {
+async function sourcesOf(store: Store, articles: readonly ArticleSummary[]): Promise<Map<string, Source>> {
   const ids = [...new Set(articles.map((a) => a.syndication?.sourceId).filter((id): id is NonNullable<typeof id> => !!id))];
   const found = await Promise.all(ids.map((id) => store.sources.getById(id)));
   return new Map(found.filter((s): s is Source => !!s).map((s) => [s.id, s]));
 }
 
 /** Library items shown as feature images or in bodies, by hash; images from elsewhere are left as they are. */
-async function libraryMediaOf(store: Store, articles: readonly ArticleWithoutSource[]): Promise<Map<string, MediaItem>> {
-  const hashes = articles.flatMap((a) => [mediaHashOfUrl(a.featureImage?.url ?? ''), ...mediaHashesInHtml(a.bodyHtml)]).filter((h): h is string => !!h);
+async function libraryMediaOf(store: Store, articles: readonly ArticleSummary[]): Promise<Map<string, MediaItem>> {
+  const hashes = articles.flatMap((a) => [mediaHashOfUrl(a.featureImage?.url ?? ''), ...mediaHashesInHtml(bodyOf(a))]).filter((h): h is string => !!h);
   if (hashes.length === 0) return new Map();
   return new Map((await store.media.getManyBySha256(hashes)).map((m) => [m.sha256, m]));
+}
+
+/** The article's HTML body when it was loaded with it; a summary has none. */
+function bodyOf(article: ArticleSummary): string {
+  return 'bodyHtml' in article && typeof article.bodyHtml === 'string' ? article.bodyHtml : '';
 }

@@ -10,14 +10,15 @@ import { ancestry, descendantIds, type Taxonomy, type Term } from '../domain/tax
 import { isVisible } from '../domain/article.js';
 import { articleViewTags, loadArticleViews } from './article-views.js';
 import { tags, type CacheTag } from './content-events.js';
-import type { ArticleFilter, ArticleOrder, ArticleWithoutSource, Clock, Store } from './ports.js';
+import type { ArticleFilter, ArticleOrder, ArticleSummary, ArticleWithoutSource, Clock, Store } from './ports.js';
 import type { SettingsService } from './settings-service.js';
 import type { TaxonomyService } from './taxonomy-service.js';
 
 /** An article with everything a page needs to show about it. */
-export interface ArticleView {
-  /** Without its source: views render the HTML body (and search results carry no source). */
-  article: ArticleWithoutSource;
+/** `A`: the article as loaded; pages have its HTML body, search results only its summary. */
+export interface ArticleView<A extends ArticleSummary = ArticleWithoutSource> {
+  /** Without its source: views render the HTML body. */
+  article: A;
   authors: Author[];
   taxonomies: { taxonomy: Taxonomy; terms: Term[] }[];
   source: Source | null;

@@ -6,7 +6,7 @@ import type { Source } from '../domain/source.js';
 import { descendantIds, flattenTree, type Taxonomy, type Term } from '../domain/taxonomy.js';
 import { articleViewTags, loadArticleViews } from './article-views.js';
 import { tags, type CacheTag } from './content-events.js';
-import type { Clock, SearchHit, SearchIndex, SearchQuery, Store } from './ports.js';
+import type { ArticleSummary, Clock, SearchHit, SearchIndex, SearchQuery, Store } from './ports.js';
 import type { ArticleView, PublicSite, SiteFrame } from './public-site.js';
 import type { TaxonomyService } from './taxonomy-service.js';
 
@@ -25,7 +25,7 @@ export interface SiteSearchRequest {
 
 export interface SearchResultItem {
   hit: SearchHit;
-  view: ArticleView;
+  view: ArticleView<ArticleSummary>;
 }
 
 /** The choices the filter form offers, with what is selected. */

@@ -1,8 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { isVisible, type Article } from '../domain/article.js';
 import type { AuthorId, TermId } from '../domain/ids.js';
-import type { ArticleSearchText, ArticleWithoutSource, SearchHit, SearchIndex, SearchQuery, SearchResults } from '../app/ports.js';
-import { articleColumnsWithoutSource, rowToArticleWithoutSource } from '../storage/article-rows.js';
+import type { ArticleSearchText, ArticleSummary, SearchHit, SearchIndex, SearchQuery, SearchResults } from '../app/ports.js';
+import { articleSummaryColumns, rowToArticleSummary } from '../storage/article-rows.js';
 import type { Database } from '../storage/schema.js';
 import { bestSnippet, highlightAll, leadSnippet, matcherFor } from './highlight.js';
 import { indexedFieldsAfter, indexedFieldsOfIds } from './indexed-fields.js';
@@ -78,15 +78,14 @@ export class KyselySearchIndex implements SearchIndex {
     if (total === 0 || offset >= total || limit === 0) return { ...counts, hits: [] };
     const ranked = await pageOfTiers(plan, offset, limit);
     const articles = await this.load(ranked.map((r) => r.id));
-    return {
-      ...counts,
-      hits: ranked.flatMap((r) => {
-        const article = articles.get(r.id);
-        // The index answered visibility and filters; checking the loaded article too costs nothing
-        // and keeps a hit the index holds stale facts for off the page.
-        return article && passesFilter(article, filter) ? [hitOf(article, r.score, clauses, r.tier !== 'anywhere')] : [];
-      }),
-    };
+    // The index answered visibility and filters; checking the loaded article too costs nothing
+    // and keeps a hit the index holds stale facts for off the page.
+    const shown = ranked.flatMap((r) => {
+      const article = articles.get(r.id);
+      return article && passesFilter(article, filter) ? [{ article, score: r.score, head: headPassage(article, clauses, r.tier !== 'anywhere') }] : [];
+    });
+    const bodies = await this.bodies(shown.filter((h) => !h.head.settled).map((h) => h.article.id));
+    return { ...counts, hits: shown.map(({ article, score, head }) => hitOf(article, score, head, bodies.get(article.id))) };
   }
 
   async rebuild(): Promise<number> {
@@ -115,22 +114,26 @@ export class KyselySearchIndex implements SearchIndex {
     }
   }
 
-  /**
-   * The articles with these ids, with their author and term links, by id; without their source,
-   * which no result shows and which is as long as the HTML body.
-   */
-  private async load(ids: readonly string[]): Promise<Map<string, ArticleWithoutSource>> {
+  /** The articles with these ids, with their author and term links, by id; without source and body, which no result shows. */
+  private async load(ids: readonly string[]): Promise<Map<string, ArticleSummary>> {
     if (ids.length === 0) return new Map();
     const [rows, authorLinks, termLinks] = await Promise.all([
-      this.db.selectFrom('articles').select(articleColumnsWithoutSource).where('id', 'in', [...ids]).execute(),
+      this.db.selectFrom('articles').select(articleSummaryColumns).where('id', 'in', [...ids]).execute(),
       this.db.selectFrom('article_authors').selectAll().where('article_id', 'in', [...ids]).orderBy('position').execute(),
       this.db.selectFrom('article_terms').selectAll().where('article_id', 'in', [...ids]).orderBy('position').execute(),
     ]);
-    return new Map(rows.map((row) => [row.id, rowToArticleWithoutSource(
+    return new Map(rows.map((row) => [row.id, rowToArticleSummary(
       row,
       authorLinks.filter((l) => l.article_id === row.id).map((l) => l.author_id as AuthorId),
       termLinks.filter((l) => l.article_id === row.id).map((l) => l.term_id as TermId),
     )]));
+  }
+
+  /** The HTML bodies of the hits whose snippet comes from their body, by id. */
+  private async bodies(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('articles').select(['id', 'body_html']).where('id', 'in', [...ids]).execute();
+    return new Map(rows.map((r) => [r.id, r.body_html]));
   }
 }
 
@@ -180,7 +183,7 @@ export function termGroupsOf(filter: SearchFilter): (readonly TermId[])[] {
 }
 
 /** The same conditions as `visibleAndFiltered`, over a loaded article. */
-export function passesFilter(article: ArticleWithoutSource, filter: SearchFilter): boolean {
+export function passesFilter(article: ArticleSummary, filter: SearchFilter): boolean {
   return isVisible(article, filter.now)
     && (!filter.from || article.publishedAt! >= filter.from)
     && (!filter.to || article.publishedAt! <= filter.to)
@@ -189,20 +192,32 @@ export function passesFilter(article: ArticleWithoutSource, filter: SearchFilter
     && termGroupsOf(filter).every((group) => group.some((id) => article.termIds.includes(id)));
 }
 
+/** What the title and standfirst give a hit; `settled` when its body need not be read for a passage. */
+interface HeadPassage {
+  matcher: ReturnType<typeof matcherFor>;
+  titleHtml: string;
+  fromStandfirst: ReturnType<typeof bestSnippet>;
+  settled: boolean;
+}
+
 /**
- * A hit with its title and the best passage highlighted for the article's language. `inHead`:
- * every clause was found in the title or standfirst (the head tiers).
+ * A hit's highlighted title and standfirst passage. `inHead`: every clause was found in the title
+ * or standfirst (the head tiers). The body (the costly part, thousands of words) is read only for
+ * hits found through it: when the title and standfirst show every word of the query, the
+ * standfirst is the passage.
  */
-function hitOf(article: ArticleWithoutSource, score: number, clauses: readonly SearchClause[], inHead: boolean): SearchHit {
+function headPassage(article: ArticleSummary, clauses: readonly SearchClause[], inHead: boolean): HeadPassage {
   const matcher = matcherFor(clauses, searchLanguageOf(article.language));
-  const titleHtml = highlightAll(article.title, matcher);
   const fromStandfirst = article.standfirst ? bestSnippet(article.standfirst, matcher) : null;
-  // The body (the costly part, thousands of words) is read only for hits found through it: when
-  // the title and standfirst show every word of the query, the standfirst is the passage.
-  if ((fromStandfirst && fromStandfirst.clauses === clauses.length) || (inHead && article.standfirst)) {
-    return { article, score, titleHtml, snippetHtml: fromStandfirst?.html ?? leadSnippet(article.standfirst!) };
-  }
-  const body = plainTextOfHtml(article.bodyHtml);
+  const settled = (!!fromStandfirst && fromStandfirst.clauses === clauses.length) || (inHead && !!article.standfirst);
+  return { matcher, titleHtml: highlightAll(article.title, matcher), fromStandfirst, settled };
+}
+
+/** A hit with its title and the best passage highlighted for the article's language; `bodyHtml` for hits not settled by their head. */
+function hitOf(article: ArticleSummary, score: number, head: HeadPassage, bodyHtml = ''): SearchHit {
+  const { matcher, titleHtml, fromStandfirst } = head;
+  if (head.settled) return { article, score, titleHtml, snippetHtml: fromStandfirst?.html ?? leadSnippet(article.standfirst!) };
+  const body = plainTextOfHtml(bodyHtml);
   const fromBody = bestSnippet(body, matcher);
   const snippetHtml = fromBody && (!fromStandfirst || fromBody.clauses > fromStandfirst.clauses)
     ? fromBody.html

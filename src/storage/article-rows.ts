@@ -3,24 +3,28 @@ import type { ArticleId, AuthorId, Instant, Slug, SourceId, TermId } from '../do
 import type { SearchPolicy } from '../domain/syndication.js';
 import type { ArticleTable } from './schema.js';
 
-/** Every column the article mapping reads but the source, for readers that show articles without it (search results). */
-export const articleColumnsWithoutSource = [
-  'id', 'slug', 'title', 'standfirst', 'body_format', 'body_html', 'excerpt', 'language', 'status', 'published_at',
+/**
+ * Every column the article mapping reads but the source and the HTML body: what a search result
+ * shows. Both are as long as the article; a page of hits needs neither (hits found in the body
+ * read it apart, for their snippet).
+ */
+export const articleSummaryColumns = [
+  'id', 'slug', 'title', 'standfirst', 'body_format', 'excerpt', 'language', 'status', 'published_at',
   'created_at', 'updated_at', 'feature_image', 'syndicated', 'source_id', 'original_publisher', 'original_url',
   'original_author', 'original_published_at', 'copyright_holder', 'copyright_line', 'licence', 'search_policy',
   'origin', 'inbox_state', 'content_hash',
 ] as const satisfies readonly (keyof ArticleTable)[];
 
 // Fails to compile when ArticleTable gains a column the mapping reads and the list above lacks.
-const coversEveryMappedColumn: Exclude<keyof ArticleTable, (typeof articleColumnsWithoutSource)[number] | 'body_source' | 'version' | 'created_by' | 'unpublished_policy' | 'redirect_to'> extends never ? true : never = true;
+const coversEveryMappedColumn: Exclude<keyof ArticleTable, (typeof articleSummaryColumns)[number] | 'body_source' | 'body_html' | 'version' | 'created_by' | 'unpublished_policy' | 'redirect_to'> extends never ? true : never = true;
 void coversEveryMappedColumn;
 
-/** A row read with `articleColumnsWithoutSource`. */
-export type ArticleRowWithoutSource = Pick<ArticleTable, (typeof articleColumnsWithoutSource)[number]>;
+/** A row read with `articleSummaryColumns`. */
+export type ArticleSummaryRow = Pick<ArticleTable, (typeof articleSummaryColumns)[number]>;
 
-/** rowToArticle for a row read without the source. */
-export function rowToArticleWithoutSource(r: ArticleRowWithoutSource, authorIds: AuthorId[], termIds: TermId[]): Omit<Article, 'bodySource'> {
-  const { bodySource: _source, ...article } = rowToArticle({ ...r, body_source: '' }, authorIds, termIds);
+/** rowToArticle for a row read without the source and the body. */
+export function rowToArticleSummary(r: ArticleSummaryRow, authorIds: AuthorId[], termIds: TermId[]): Omit<Article, 'bodySource' | 'bodyHtml'> {
+  const { bodySource: _source, bodyHtml: _body, ...article } = rowToArticle({ ...r, body_source: '', body_html: '' }, authorIds, termIds);
   return article;
 }
 
