@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { SiteImportItemOutcome, SiteImportReport } from '../app/site-import/site-import-service.js';
 import { loadSiteImportMappingFile } from '../config/site-import-mapping-file.js';
 import { defaultWxrMapping } from '../ingest/wxr/default-wxr-mapping.js';
+import { readWxr } from '../ingest/wxr/read-wxr.js';
 import { scanWxr } from '../ingest/wxr/scan-wxr.js';
-import { fileBytes } from '../ingest/file-bytes.js';
-import { wxrEventsOnThread } from '../workers/wxr-reader-thread.js';
+import { wxrSiteEvents } from '../ingest/wxr/wxr-site-events.js';
 import type { Dateline } from '../main.js';
 import { createProgress } from './progress.js';
 import { importSiteMedia, type SiteMediaOptions } from './import-site-media.js';
@@ -25,12 +26,24 @@ export interface WxrImportOptions extends SiteMediaOptions {
   batchSize?: number;
 }
 
+/**
+ * The file's bytes as a stream, hashing them on the way. 64 KB chunks: a decoded chunk of 256 KB
+ * was a large-object string in V8, and fields sliced from it kept it alive while their batch
+ * waited to be written.
+ */
+async function* chunksOf(file: string, hash?: ReturnType<typeof createHash>): AsyncGenerator<Buffer> {
+  for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 })) {
+    hash?.update(chunk as Buffer);
+    yield chunk as Buffer;
+  }
+}
+
 /** Imports one WordPress export: a first pass counts and collects media, the second writes item by item. */
 export async function importWxrFile(dateline: Dateline, file: string, options: WxrImportOptions = {}): Promise<SiteImportOutcome | null> {
   keepImportHeapSmall(dateline.config);
   const hash = createHash('sha256');
   const readOptions = options.maxFieldChars ? { maxFieldChars: options.maxFieldChars } : {};
-  const scan = await scanWxr(fileBytes(file, hash), readOptions);
+  const scan = await scanWxr(chunksOf(file, hash), readOptions);
   const defaults = defaultWxrMapping(scan);
   if (options.printMapping) {
     console.log(JSON.stringify(defaultWxrMapping(scan, { listUnknownTypes: true }), null, 2));
@@ -61,7 +74,7 @@ export async function importWxrFile(dateline: Dateline, file: string, options: W
   const sourceKey = siteUrl ? `wxr:${siteUrl.replace(/\/+$/, '')}` : `wxr:file:${fileHash}`;
   const report = await dateline.services.siteImport.run({
     format: 'wxr', sourceKey, fileHash, fileName: file,
-    events: wxrEventsOnThread(file, scan, readOptions), mapping, ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    events: wxrSiteEvents(readWxr(chunksOf(file), readOptions), scan), mapping, ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   }, onItem);
   progress.stop();
   if (!options.quiet) {

@@ -10,9 +10,10 @@ const PER_MESSAGE = 25;
 /**
  * Import text preparation on worker threads (sanitize-html and text extraction are the costly part
  * of an import), so the writing thread parses the export and writes while the threads prepare the
- * next batches. `threads: 0` prepares inline (for a machine with one core).
+ * next batches. `threads: 0` prepares inline (for a machine with one core). By default one thread
+ * per core but the writer's, at least one and at most four (on two cores: the writer and one
+ * preparer).
  */
-/** One thread per core but the writer's, at least one and at most four (on two cores: the writer and one preparer). */
 export class ImportTextPool implements ImportTextPreparers {
   private readonly threads: number;
 
