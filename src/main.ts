@@ -4,6 +4,7 @@ import { ApiKeyService } from './app/api-key-service.js';
 import { ArticleService } from './app/article-service.js';
 import { QuoteService } from './app/quote-service.js';
 import { SyndicationQueries } from './app/syndication-queries.js';
+import { SiteDirectory } from './app/site-directory.js';
 import { SiteSearch } from './app/site-search.js';
 import { AuthService } from './app/auth-service.js';
 import { argon2PasswordHasher } from './auth/argon2-password-hasher.js';
@@ -160,14 +161,15 @@ export async function createDateline(config: Config, overrides: DatelineOverride
   const analysis = new ArticleAnalysisService({ store, clock, bodies, taxonomies, themes, duplicates });
   const analysisWorker = new AnalysisWorker({ store, clock, newId, analysis, quotes, duplicates, log: console });
   const articles = new ArticleService({ store, clock, newId, bodies, events, defaultLanguage: 'en', analysis, onTaggingChanged: () => themeRetrainer.noteTaggingChanged() });
-  const site = new PublicSite({ store, clock, settings, taxonomies });
+  const directory = new SiteDirectory({ store, events });
+  const site = new PublicSite({ store, clock, settings, taxonomies, directory });
   // On SQLite searches run on reader threads (PostgreSQL already answers them in its own processes).
   const searchThreads = config.searchThreads ?? Math.min(4, availableParallelism());
   const searchPool = database.capabilities.fullText === 'fts5' && searchThreads > 0 ? new SearchThreadPool({ sqlitePath: database.location, threads: searchThreads }) : null;
-  const search = new SiteSearch({ store, clock, site, taxonomies, ...(searchPool ? { reader: searchPool } : {}) });
+  const search = new SiteSearch({ store, clock, site, taxonomies, directory, ...(searchPool ? { reader: searchPool } : {}) });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies, duplicates });
   const siteImport = new SiteImportService({ store, clock, newId, texts: new ImportTextPool({ threads: config.importThreads }), events, analysis });
-  const syndication = new SyndicationQueries({ store, clock, settings, taxonomies });
+  const syndication = new SyndicationQueries({ store, clock, settings, taxonomies, directory });
   const apiKeys = new ApiKeyService({ store, clock, newId });
   const mailer = createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom });
   const auth = new AuthService({ store, clock, newId, hasher: argon2PasswordHasher, mailer });

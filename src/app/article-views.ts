@@ -5,12 +5,14 @@ import { mediaHashesInHtml, mediaHashOfUrl, type MediaItem } from '../domain/med
 import { tags, type CacheTag } from './content-events.js';
 import type { ArticleSummary, Store } from './ports.js';
 import type { ArticleView } from './public-site.js';
+import type { SiteDirectory } from './site-directory.js';
 import type { TaxonomyService } from './taxonomy-service.js';
 
-/** What resolving article views needs. */
+/** What resolving article views needs; with a directory, bylines and sources come from it rather than a query each. */
 export interface ArticleViewDeps {
   store: Store;
   taxonomies: TaxonomyService;
+  directory?: SiteDirectory;
 }
 
 /**
@@ -20,9 +22,9 @@ export interface ArticleViewDeps {
 export async function loadArticleViews<A extends ArticleSummary>(deps: ArticleViewDeps, articles: readonly A[]): Promise<ArticleView<A>[]> {
   const authorIds = [...new Set(articles.flatMap((a) => a.authorIds))];
   const [authors, index, sources, media] = await Promise.all([
-    deps.store.authors.getMany(authorIds),
+    deps.directory ? deps.directory.authorsByIds(authorIds) : deps.store.authors.getMany(authorIds),
     deps.taxonomies.index(),
-    sourcesOf(deps.store, articles),
+    sourcesOf(deps, articles),
     libraryMediaOf(deps.store, articles),
   ]);
   const authorById = new Map(authors.map((a) => [a.id, a]));
@@ -51,9 +53,10 @@ export function articleViewTags(view: ArticleView<ArticleSummary>): CacheTag[] {
   ];
 }
 
-async function sourcesOf(store: Store, articles: readonly ArticleSummary[]): Promise<Map<string, Source>> {
+async function sourcesOf(deps: ArticleViewDeps, articles: readonly ArticleSummary[]): Promise<Map<string, Source>> {
   const ids = [...new Set(articles.map((a) => a.syndication?.sourceId).filter((id): id is NonNullable<typeof id> => !!id))];
-  const found = await Promise.all(ids.map((id) => store.sources.getById(id)));
+  if (deps.directory) return deps.directory.sourcesByIds(ids);
+  const found = await Promise.all(ids.map((id) => deps.store.sources.getById(id)));
   return new Map(found.filter((s): s is Source => !!s).map((s) => [s.id, s]));
 }
 

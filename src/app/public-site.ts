@@ -12,6 +12,7 @@ import { articleViewTags, loadArticleViews } from './article-views.js';
 import { tags, type CacheTag } from './content-events.js';
 import type { ArticleFilter, ArticleOrder, ArticleSummary, ArticleWithoutSource, Clock, Store } from './ports.js';
 import type { SettingsService } from './settings-service.js';
+import type { SiteDirectory } from './site-directory.js';
 import type { TaxonomyService } from './taxonomy-service.js';
 
 /** An article with everything a page needs to show about it. */
@@ -53,7 +54,7 @@ export interface PageData<T> {
 
 /** Read-side queries for the public site. Nothing here writes. */
 export class PublicSite {
-  constructor(private readonly deps: { store: Store; clock: Clock; settings: SettingsService; taxonomies: TaxonomyService }) {}
+  constructor(private readonly deps: { store: Store; clock: Clock; settings: SettingsService; taxonomies: TaxonomyService; directory?: SiteDirectory }) {}
 
   async frame(): Promise<SiteFrame> {
     const [settings, index] = await Promise.all([this.deps.settings.get(), this.deps.taxonomies.index()]);

@@ -8,6 +8,7 @@ import { articleViewTags, loadArticleViews } from './article-views.js';
 import { tags, type CacheTag } from './content-events.js';
 import type { ArticleSummary, Clock, SearchHit, SearchIndex, SearchQuery, Store } from './ports.js';
 import type { ArticleView, PublicSite, SiteFrame } from './public-site.js';
+import type { SiteDirectory } from './site-directory.js';
 import type { TaxonomyService } from './taxonomy-service.js';
 
 /** A search as the public page asks for it; values are as typed, validated here. */
@@ -48,7 +49,7 @@ export const searchInputLimits = { typed: 256, accepted: 2000 } as const;
 /** The public search page: resolves filters by slug, asks the index, and loads what each hit shows. */
 export class SiteSearch {
   constructor(private readonly deps: {
-    store: Store; clock: Clock; site: PublicSite; taxonomies: TaxonomyService;
+    store: Store; clock: Clock; site: PublicSite; taxonomies: TaxonomyService; directory: SiteDirectory;
     /** Where searches are answered when not by the store's own index (SQLite: reader threads). */
     reader?: Pick<SearchIndex, 'search'>;
   }) {}
@@ -60,7 +61,7 @@ export class SiteSearch {
    */
   async search(request: SiteSearchRequest): Promise<{ frame: SiteFrame; content: SearchPageContent; tags: CacheTag[] }> {
     const [frame, index, authors, sources] = await Promise.all([
-      this.deps.site.frame(), this.deps.taxonomies.index(), this.deps.store.authors.list(), this.deps.store.sources.list(),
+      this.deps.site.frame(), this.deps.taxonomies.index(), this.deps.directory.authors(), this.deps.directory.sources(),
     ]);
     const termGroups: TermId[][] = [];
     const taxonomies: SearchFilters['taxonomies'] = index.taxonomies.map((taxonomy) => {

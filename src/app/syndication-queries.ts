@@ -10,6 +10,7 @@ import { tags, type CacheTag } from './content-events.js';
 import type { ArticleFilter, ArticleOrder, Clock, Store } from './ports.js';
 import type { ArchiveSubject, ArticleView } from './public-site.js';
 import type { SettingsService } from './settings-service.js';
+import type { SiteDirectory } from './site-directory.js';
 import type { TaxonomyService } from './taxonomy-service.js';
 import { chunksOf } from '../domain/chunks.js';
 
@@ -88,6 +89,7 @@ export interface SyndicationQueriesDeps {
   clock: Clock;
   settings: SettingsService;
   taxonomies: TaxonomyService;
+  directory?: SiteDirectory;
   /** URLs per sitemap file; the protocol allows 50,000. Tests pass a small number to see the split. */
   sitemapSize?: number;
   /** Articles read per query while building sitemaps, so memory stays flat however many articles there are. */

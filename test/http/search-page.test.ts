@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { SiteSearch } from '../../src/app/site-search.js';
 import type { Instant } from '../../src/domain/ids.js';
-import { searchRoutes } from '../../src/http/search-routes.js';
-import { loadStaticAssets } from '../../src/render/static-assets.js';
 import { KyselyStore } from '../../src/storage/kysely-store.js';
 import { testDatabases } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -17,14 +14,9 @@ for (const { dialect } of testDatabases) {
 
     before(async () => {
       t = await createTestApp(dialect);
-      // Wires search here until main.ts does; once it does, the server already has the route.
       const store = new KyselyStore(t.dateline.database.db, t.clock, { capabilities: t.dateline.database.capabilities });
       await store.search.rebuild();
       server = await t.dateline.buildServer();
-      if (!server.hasRoute({ method: 'GET', url: '/search/' })) {
-        const search = new SiteSearch({ store, clock: t.clock, site: t.dateline.services.site, taxonomies: t.dateline.services.taxonomies });
-        await server.register(searchRoutes, { search, assets: loadStaticAssets() });
-      }
       await server.ready();
     });
     after(async () => {
