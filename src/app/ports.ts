@@ -209,7 +209,7 @@ export interface SearchHit {
 export interface SearchResults {
   /** Every match, not just this page; when `moreThanTotal` is set, the count stopped here and more match. */
   total: number;
-  /** Counting stops at a bound (see `searchCountLimit`): an exact count of a word found in most articles costs more than the search. */
+  /** Counting stops ten pages past the page asked for (see `searchCountBound`): an exact count of a word found in most articles costs more than the search. */
   moreThanTotal?: boolean;
   /** Best first. */
   hits: SearchHit[];

@@ -89,7 +89,7 @@ function resultList(frame: SiteFrame, content: SearchPageContent): SafeHtml {
   const last = page.offset + items.length;
   return html`<p class="search-summary" role="status">${moreThanTotal ? `More than ${page.total.toLocaleString('en')} articles match` : page.total === 1 ? '1 article matches' : `${page.total} articles match`} <q>${request.q}</q>${page.pageCount > 1 ? ` — showing ${first} to ${last}` : ''}.</p>
   <ol class="cards search-results" start="${first}">${items.map((item) => result(frame, item))}</ol>
-  ${pagination(request, page.page, page.pageCount)}`;
+  ${pagination(request, page.page, page.pageCount, moreThanTotal)}`;
 }
 
 function result(frame: SiteFrame, { hit, view }: SearchResultItem): SafeHtml {
@@ -105,11 +105,12 @@ function result(frame: SiteFrame, { hit, view }: SearchResultItem): SafeHtml {
 </li>`;
 }
 
-function pagination(request: SiteSearchRequest, page: number, pageCount: number): SafeHtml {
+/** `more`: matches were counted only so far; more pages follow the last one counted. */
+function pagination(request: SiteSearchRequest, page: number, pageCount: number, more: boolean): SafeHtml {
   if (pageCount <= 1) return html``;
   return html`<nav class="pagination" aria-label="Result pages">
   ${page > 1 ? html`<a href="${searchPath(request, page - 1)}" rel="prev">← Previous</a>` : html`<span aria-disabled="true">← Previous</span>`}
-  <span>Page ${page} of ${pageCount}</span>
+  <span>Page ${page} of ${more ? `more than ${pageCount}` : pageCount}</span>
   ${page < pageCount ? html`<a href="${searchPath(request, page + 1)}" rel="next">Next →</a>` : html`<span aria-disabled="true">Next →</span>`}
 </nav>`;
 }

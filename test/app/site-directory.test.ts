@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Author } from '../../src/domain/author.js';
-import type { Instant, UserId } from '../../src/domain/ids.js';
-import type { User } from '../../src/domain/staff.js';
+import type { Instant } from '../../src/domain/ids.js';
+import type { User, UserId } from '../../src/domain/staff.js';
 import { testDatabases } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 

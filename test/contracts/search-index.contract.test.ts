@@ -7,7 +7,7 @@ import type { Article } from '../../src/domain/article.js';
 import type { Author } from '../../src/domain/author.js';
 import type { Source } from '../../src/domain/source.js';
 import type { Taxonomy, Term } from '../../src/domain/taxonomy.js';
-import { searchCountLimit } from '../../src/search/kysely-search-index.js';
+import { searchCountBound } from '../../src/search/kysely-search-index.js';
 import { fullTextEngineFor } from '../../src/search/search-index-factory.js';
 import { KyselyStore } from '../../src/storage/kysely-store.js';
 import { searchMigration } from '../../src/storage/migrations/0003-search.js';
@@ -222,12 +222,16 @@ for (const testDb of testDatabases) {
       assert.deepEqual([beyond.total, beyond.hits.length], [25, 0]);
     });
 
-    it('counts matches up to the bound, then says that more match', async () => {
+    it('counts matches ten pages on from the page asked for, then says that more match', async () => {
+      const many = searchCountBound(0, 10) + 1;
       await store.transaction(async (tx) => {
-        for (let i = 0; i <= searchCountLimit; i++) await tx.articles.insert(makeArticle({ slug: `many-${i}` as Slug, title: `Galdermoor note ${i}` }));
+        for (let i = 0; i < many; i++) await tx.articles.insert(makeArticle({ slug: `many-${i}` as Slug, title: `Galdermoor note ${i}` }));
       });
       const results = await search('galdermoor', { limit: 10 });
-      assert.deepEqual([results.total, results.moreThanTotal, results.hits.length], [searchCountLimit, true, 10]);
+      assert.deepEqual([results.total, results.moreThanTotal, results.hits.length], [searchCountBound(0, 10), true, 10]);
+      // Further on, the count reaches every match.
+      const later = await search('galdermoor', { offset: 90, limit: 10 });
+      assert.deepEqual([later.total, later.moreThanTotal ?? false, later.hits.length], [many, false, 10]);
       await add({ slug: 'few-1' as Slug, title: 'Galdermoor survey' });
       const few = await search('survey galdermoor');
       assert.deepEqual([few.total, few.moreThanTotal ?? false], [1, false]);
@@ -242,9 +246,10 @@ for (const testDb of testDatabases) {
       });
       await add({ slug: 'pellowarn-visible' as Slug, title: 'Harbour notes', termIds: [europe.id], ...body('One pellowarn, in the body only.') });
       assert.deepEqual(await slugsFor('pellowarn', { termIds: [europe.id], limit: 10 }), ['pellowarn-visible']);
-      const all = await search('pellowarn', { limit: 10 });
-      assert.equal(all.total, 151);
-      assert.deepEqual(all.hits.map((h) => h.article.status), Array(10).fill('published'));
+      // Twenty a page: the count reaches 200, past every visible match.
+      const all = await search('pellowarn', { limit: 20 });
+      assert.deepEqual([all.total, all.moreThanTotal ?? false], [151, false]);
+      assert.deepEqual(all.hits.map((h) => h.article.status), Array(20).fill('published'));
       const last = await search('pellowarn', { offset: 150, limit: 10 });
       assert.deepEqual(last.hits.map((h) => h.article.slug), ['pellowarn-visible'], 'the weakest match comes last');
     });

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Instant } from '../../src/domain/ids.js';
 import { KyselyStore } from '../../src/storage/kysely-store.js';
+import { makeArticle, type Slug } from '../support/fixtures.js';
 import { testDatabases } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
@@ -97,6 +98,25 @@ for (const { dialect } of testDatabases) {
         const res = await get(url);
         assert.equal(res.statusCode, 400, url);
         assert.match(res.body, /<h1[^>]*>This address is not valid<\/h1>/, url);
+      }
+    });
+
+    it('counts ten pages on from the page shown, saying so while more match', async () => {
+      const pageSize = (await t.dateline.services.settings.get()).pageSize;
+      await t.dateline.services.settings.update({ pageSize: 2 });
+      try {
+        await t.dateline.store.transaction(async (tx) => {
+          for (let i = 0; i < 25; i++) await tx.articles.insert(makeArticle({ slug: `quorvane-${i}` as Slug, title: `Quorvane report ${i}` }));
+        });
+        const first = await get('/search/?q=quorvane');
+        assert.match(first.body, /More than 20 articles match <q>quorvane<\/q> — showing 1 to 2\./);
+        assert.match(first.body, /<span>Page 1 of more than 10<\/span>/);
+        assert.match(first.body, /href="\/search\/\?q=quorvane&amp;page=2" rel="next"/);
+        const tenth = await get('/search/?q=quorvane&page=10');
+        assert.match(tenth.body, /25 articles match <q>quorvane<\/q> — showing 19 to 20\./, 'from page 4 on, the count reaches all 25');
+        assert.match(tenth.body, /<span>Page 10 of 13<\/span>/);
+      } finally {
+        await t.dateline.services.settings.update({ pageSize });
       }
     });
 
