@@ -1,5 +1,5 @@
 import type { Author } from '../domain/author.js';
-import type { Source } from '../domain/source.js';
+import type { SourceId } from '../domain/ids.js';
 import type { Term } from '../domain/taxonomy.js';
 import { mediaHashesInHtml, mediaHashOfUrl, type MediaItem } from '../domain/media.js';
 import { tags, type CacheTag } from './content-events.js';
@@ -8,11 +8,11 @@ import type { ArticleView } from './public-site.js';
 import type { SiteDirectory } from './site-directory.js';
 import type { TaxonomyService } from './taxonomy-service.js';
 
-/** What resolving article views needs; with a directory, bylines and sources come from it rather than a query each. */
+/** What resolving article views needs: bylines and sources come from the directory, kept in memory. */
 export interface ArticleViewDeps {
   store: Store;
   taxonomies: TaxonomyService;
-  directory?: SiteDirectory;
+  directory: SiteDirectory;
 }
 
 /**
@@ -22,9 +22,9 @@ export interface ArticleViewDeps {
 export async function loadArticleViews<A extends ArticleSummary>(deps: ArticleViewDeps, articles: readonly A[]): Promise<ArticleView<A>[]> {
   const authorIds = [...new Set(articles.flatMap((a) => a.authorIds))];
   const [authors, index, sources, media] = await Promise.all([
-    deps.directory ? deps.directory.authorsByIds(authorIds) : deps.store.authors.getMany(authorIds),
+    deps.directory.authorsByIds(authorIds),
     deps.taxonomies.index(),
-    sourcesOf(deps, articles),
+    deps.directory.sourcesByIds(sourceIdsOf(articles)),
     libraryMediaOf(deps.store, articles),
   ]);
   const authorById = new Map(authors.map((a) => [a.id, a]));
@@ -53,11 +53,9 @@ export function articleViewTags(view: ArticleView<ArticleSummary>): CacheTag[] {
   ];
 }
 
-async function sourcesOf(deps: ArticleViewDeps, articles: readonly ArticleSummary[]): Promise<Map<string, Source>> {
-  const ids = [...new Set(articles.map((a) => a.syndication?.sourceId).filter((id): id is NonNullable<typeof id> => !!id))];
-  if (deps.directory) return deps.directory.sourcesByIds(ids);
-  const found = await Promise.all(ids.map((id) => deps.store.sources.getById(id)));
-  return new Map(found.filter((s): s is Source => !!s).map((s) => [s.id, s]));
+/** The sources the articles credit, each once. */
+function sourceIdsOf(articles: readonly ArticleSummary[]): SourceId[] {
+  return [...new Set(articles.map((a) => a.syndication?.sourceId).filter((id): id is SourceId => !!id))];
 }
 
 /** Library items shown as feature images or in bodies, by hash; images from elsewhere are left as they are. */

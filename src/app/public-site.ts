@@ -54,7 +54,7 @@ export interface PageData<T> {
 
 /** Read-side queries for the public site. Nothing here writes. */
 export class PublicSite {
-  constructor(private readonly deps: { store: Store; clock: Clock; settings: SettingsService; taxonomies: TaxonomyService; directory?: SiteDirectory }) {}
+  constructor(private readonly deps: { store: Store; clock: Clock; settings: SettingsService; taxonomies: TaxonomyService; directory: SiteDirectory }) {}
 
   async frame(): Promise<SiteFrame> {
     const [settings, index] = await Promise.all([this.deps.settings.get(), this.deps.taxonomies.index()]);

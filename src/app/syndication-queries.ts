@@ -89,7 +89,7 @@ export interface SyndicationQueriesDeps {
   clock: Clock;
   settings: SettingsService;
   taxonomies: TaxonomyService;
-  directory?: SiteDirectory;
+  directory: SiteDirectory;
   /** URLs per sitemap file; the protocol allows 50,000. Tests pass a small number to see the split. */
   sitemapSize?: number;
   /** Articles read per query while building sitemaps, so memory stays flat however many articles there are. */

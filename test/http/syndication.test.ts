@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '../../src/app/ports.js';
 import { SettingsService } from '../../src/app/settings-service.js';
+import { SiteDirectory } from '../../src/app/site-directory.js';
 import { isSitemapIndexable, lastChangeOf, SyndicationQueries } from '../../src/app/syndication-queries.js';
 import { articlePath, type Article } from '../../src/domain/article.js';
 import type { SiteSettings } from '../../src/domain/site-settings.js';
@@ -96,7 +97,8 @@ async function mount(t: TestApp, options: { store?: Store; settings?: SettingsSe
   const app = Fastify();
   const syndication = new SyndicationQueries({
     store: options.store ?? t.dateline.store, clock: t.clock, settings: options.settings ?? t.dateline.services.settings,
-    taxonomies: t.dateline.services.taxonomies, sitemapSize: SITEMAP_SIZE, scanPageSize: SCAN_PAGE,
+    taxonomies: t.dateline.services.taxonomies, directory: new SiteDirectory({ store: options.store ?? t.dateline.store, events: t.dateline.events }),
+    sitemapSize: SITEMAP_SIZE, scanPageSize: SCAN_PAGE,
   });
   await app.register(syndicationRoutes, {
     syndication, cache: options.cache ?? t.dateline.cache, clock: t.clock,
@@ -285,14 +287,6 @@ for (const { dialect } of testDatabases) {
 
     it('sits beside the public site and the Content API without route conflicts', async () => {
       const server = await t.dateline.buildServer();
-      // Until src/http/server.ts registers the plugin itself, register it here as server.ts will.
-      if (!server.hasRoute({ method: 'GET', url: '/rss.xml' })) {
-        await server.register(syndicationRoutes, {
-          syndication: new SyndicationQueries({ store: t.dateline.store, clock: t.clock, settings: t.dateline.services.settings, taxonomies: t.dateline.services.taxonomies }),
-          cache: new PageCache(), clock: t.clock,
-          notFound: async (_request, reply) => reply.code(404).type('text/plain; charset=utf-8').send('Not found'),
-        });
-      }
       await server.ready();
       try {
         const [article] = await visible({}, 1);
