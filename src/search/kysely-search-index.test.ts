@@ -12,7 +12,7 @@ function planOver(matches: { id: string; tiers: SearchTier[]; at: number }[]): {
     count: async (limit) => Math.min(limit, matches.length),
     newest: async (tier, limit) => {
       asked.push(limit);
-      return matches.filter((m) => m.tiers.includes(tier)).sort((a, b) => b.at - a.at).slice(0, limit).map((m) => m.id);
+      return matches.filter((m) => m.tiers.includes(tier)).sort((a, b) => b.at - a.at).slice(0, limit).map((m) => ({ id: m.id, card: `card of ${m.id}` }));
     },
   };
   return { plan, asked };
@@ -57,6 +57,10 @@ describe('a page from tiers', () => {
     const page = await pageOfTiers(planOver([
       { id: 'body', tiers: ['anywhere'], at: 3 }, { id: 'head', tiers: ['head', 'anywhere'], at: 2 }, { id: 'title', tiers: ['title', 'head', 'anywhere'], at: 1 },
     ]).plan, 0, 10);
-    assert.deepEqual(page, [{ id: 'title', tier: 'title', score: 3 }, { id: 'head', tier: 'head', score: 2 }, { id: 'body', tier: 'anywhere', score: 1 }]);
+    assert.deepEqual(page, [
+      { id: 'title', card: 'card of title', tier: 'title', score: 3 },
+      { id: 'head', card: 'card of head', tier: 'head', score: 2 },
+      { id: 'body', card: 'card of body', tier: 'anywhere', score: 1 },
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import type { Database } from '../storage/schema.js';
 import { bestSnippet, highlightAll, leadSnippet, matcherFor } from './highlight.js';
 import { indexedFieldsAfter, indexedFieldsOfIds } from './indexed-fields.js';
 import { searchDocumentOf, type SearchDocument, type SearchFacts } from './search-document.js';
+import { articleOfSearchCard } from './search-card.js';
 import { searchLanguageOf } from './search-languages.js';
 import { parseSearchQuery, type SearchClause } from './search-query-parser.js';
 import { plainTextOfHtml } from './search-text.js';
@@ -26,9 +27,14 @@ export type SearchFilter = Omit<SearchQuery, 'text' | 'offset' | 'limit'>;
 export interface MatchPlan {
   /** Visible matches that pass the filters, counted up to `limit` and no further. */
   count(limit: number): Promise<number>;
-  /** Ids of the newest `limit` visible, filtered matches of `tier`, newest first. */
-  newest(tier: SearchTier, limit: number): Promise<string[]>;
+  /** The newest `limit` visible, filtered matches of `tier`, newest first. */
+  newest(tier: SearchTier, limit: number): Promise<SearchMatch[]>;
 }
+
+/** A match: the article's id, and its search card where the engine keeps cards (search-card.ts). */
+export interface SearchMatch { id: string; card: string | null }
+/** A match placed on the page: its tier and the score that says so. */
+export interface RankedMatch extends SearchMatch { tier: SearchTier; score: number }
 
 /**
  * Writes to the index. The article repository calls these with its own executor, so the index
@@ -46,6 +52,8 @@ export interface FullTextEngine extends ArticleSearchWriter {
   /** How to find `clauses` under `filter`; null when they can match nothing (every word a stop word, an empty term group). */
   plan(db: Kysely<Database>, clauses: readonly SearchClause[], filter: SearchFilter): Promise<MatchPlan | null>;
   writeDocument(db: Kysely<Database>, doc: SearchDocument, facts: SearchFacts): Promise<void>;
+  /** Whether entries carry the article's search card (then rebuilds read the summary columns for it). */
+  readonly keepsCards: boolean;
   /** After a rebuild: drop entries of vanished articles, compact the index. */
   finishRebuild(db: Kysely<Database>): Promise<void>;
 }
@@ -84,7 +92,12 @@ export class KyselySearchIndex implements SearchIndex {
     const counts = found > bound ? { total, moreThanTotal: true } : { total };
     if (total === 0 || offset >= total || limit === 0) return { ...counts, hits: [] };
     const ranked = await pageOfTiers(plan, offset, limit);
-    const articles = await this.load(ranked.map((r) => r.id));
+    const articles = new Map<string, ArticleSummary>();
+    for (const r of ranked) {
+      const carded = articleOfSearchCard(r.card);
+      if (carded) articles.set(r.id, carded);
+    }
+    for (const [id, article] of await this.load(ranked.filter((r) => !articles.has(r.id)).map((r) => r.id))) articles.set(id, article);
     // The index answered visibility and filters; checking the loaded article too costs nothing
     // and keeps a hit the index holds stale facts for off the page.
     const shown = ranked.flatMap((r) => {
@@ -100,7 +113,7 @@ export class KyselySearchIndex implements SearchIndex {
       let count = 0;
       let after = '';
       for (;;) {
-        const batch = await indexedFieldsAfter(db, after, REBUILD_BATCH);
+        const batch = await indexedFieldsAfter(db, after, REBUILD_BATCH, { cards: this.engine.keepsCards });
         for (const fields of batch) await this.engine.writeDocument(db, searchDocumentOf(fields), fields);
         count += batch.length;
         if (batch.length < REBUILD_BATCH) break;
@@ -115,13 +128,13 @@ export class KyselySearchIndex implements SearchIndex {
 
   async reindex(articleIds: readonly string[]): Promise<void> {
     for (let i = 0; i < articleIds.length; i += REBUILD_BATCH) {
-      for (const fields of await indexedFieldsOfIds(this.db, articleIds.slice(i, i + REBUILD_BATCH))) {
+      for (const fields of await indexedFieldsOfIds(this.db, articleIds.slice(i, i + REBUILD_BATCH), { cards: this.engine.keepsCards })) {
         await this.engine.writeDocument(this.db, searchDocumentOf(fields), fields);
       }
     }
   }
 
-  /** The articles with these ids, with their author and term links, by id; without source and body, which no result shows. */
+  /** The articles with these ids (hits without a usable card), with their author and term links, by id; without source and body, which no result shows. */
   private async load(ids: readonly string[]): Promise<Map<string, ArticleSummary>> {
     if (ids.length === 0) return new Map();
     const [rows, authorLinks, termLinks] = await Promise.all([
@@ -150,19 +163,19 @@ export class KyselySearchIndex implements SearchIndex {
  * that has that many fills the page; one that has fewer is then known whole, so the next tier's
  * first `offset + limit` rows, less those already taken, continue the order exactly.
  */
-export async function pageOfTiers(plan: MatchPlan, offset: number, limit: number): Promise<{ id: string; tier: SearchTier; score: number }[]> {
+export async function pageOfTiers(plan: MatchPlan, offset: number, limit: number): Promise<RankedMatch[]> {
   const wanted = offset + limit;
-  const ordered: { id: string; tier: SearchTier; score: number }[] = [];
+  const ordered: RankedMatch[] = [];
   const taken = new Set<string>();
   for (const { tier, score } of TIERS) {
-    const ids = await plan.newest(tier, wanted);
-    for (const id of ids) {
+    const matches = await plan.newest(tier, wanted);
+    for (const { id, card } of matches) {
       if (!taken.has(id)) {
         taken.add(id);
-        ordered.push({ id, tier, score });
+        ordered.push({ id, card, tier, score });
       }
     }
-    if (ids.length >= wanted) break;
+    if (matches.length >= wanted) break;
   }
   return ordered.slice(offset, wanted);
 }

@@ -59,7 +59,7 @@ export const postgresTsvectorEngine: FullTextEngine = {
         if (!where) return [];
         const { rows } = await sql<{ id: string }>`SELECT a.id AS id FROM article_search s JOIN articles a ON a.id = s.article_id
           WHERE ${where} ORDER BY a.published_at DESC, a.id DESC LIMIT ${limit}`.execute(db);
-        return rows.map((r) => r.id);
+        return rows.map((r) => ({ id: r.id, card: null }));
       },
     };
   },
@@ -69,6 +69,9 @@ export const postgresTsvectorEngine: FullTextEngine = {
   },
 
   writeDocument,
+
+  // Hits are loaded from the articles table: PostgreSQL keeps long bodies out of line (TOAST), so a row's other columns read without them.
+  keepsCards: false,
 
   // PostgreSQL's index holds no facts of the article (filters join the articles table), so the text is all it needs.
   async writeMany(db: Kysely<Database>, entries: readonly { article: Article; text: ArticleSearchText }[]): Promise<void> {

@@ -23,6 +23,8 @@ export interface SearchFacts {
   authorIds: readonly string[];
   termIds: readonly string[];
   sourceId: string | null;
+  /** The article's search card (search-card.ts), for an engine that keeps one; absent where the caller cannot tell (a migration). */
+  card?: string;
 }
 
 /** Caps that keep one huge article from costing more than it is worth (PostgreSQL also limits a tsvector to 1 MB). */

@@ -5,6 +5,7 @@ import { KyselySearchIndex, termGroupsOf, type FullTextEngine, type MatchPlan, t
 import { firstKeyAt, KEY_SLOTS, lastKeyAt, visibleKeyRange } from './search-doc-keys.js';
 import { indexedFieldsOf, searchDocumentOf, searchTextOf, type SearchDocument, type SearchFacts } from './search-document.js';
 import { filterToken, filterTokensOf } from './search-filter-tokens.js';
+import { searchCardOf } from './search-card.js';
 import type { ArticleSearchText } from '../app/ports.js';
 import { stemAlternatives } from './search-languages.js';
 import type { SearchClause } from './search-query-parser.js';
@@ -61,7 +62,11 @@ async function writeEntry(db: Kysely<Database>, text: ArticleSearchText, facts: 
   if (key === undefined || !keyFits(key, facts)) {
     if (key !== undefined) await sql`DELETE FROM article_search_docs WHERE doc_id = ${key}`.execute(db);
     key = await freeKey(db, facts);
-    await sql`INSERT INTO article_search_docs (doc_id, article_id) VALUES (${key}, ${text.articleId})`.execute(db);
+    // Migrations 0016 and 0018 write entries before 0019 adds the card column; they pass no card.
+    if (facts.card === undefined) await sql`INSERT INTO article_search_docs (doc_id, article_id) VALUES (${key}, ${text.articleId})`.execute(db);
+    else await sql`INSERT INTO article_search_docs (doc_id, article_id, card) VALUES (${key}, ${text.articleId}, ${facts.card})`.execute(db);
+  } else if (facts.card !== undefined) {
+    await sql`UPDATE article_search_docs SET card = ${facts.card} WHERE doc_id = ${key}`.execute(db);
   }
   const filters = filterTokensOf(facts);
   await sql`INSERT INTO article_search_fts (rowid, title, standfirst, body, title_stems, standfirst_stems, body_stems, filters)
@@ -147,24 +152,26 @@ export const sqliteFts5Engine: FullTextEngine = {
       async newest(tier, limit) {
         const table = sql.table(columnsOf(tier).table);
         // FTS5 walks its lists from the highest key down and stops after `limit` rows: no sort, no score.
-        const { rows } = await sql<{ id: string }>`SELECT d.article_id AS id FROM (SELECT rowid AS doc_id FROM ${table}
+        const { rows } = await sql<{ id: string; card: string | null }>`SELECT d.article_id AS id, d.card AS card FROM (SELECT rowid AS doc_id FROM ${table}
           WHERE ${table} MATCH ${matchOf(tier)} AND rowid BETWEEN ${first} AND ${last} ORDER BY rowid DESC LIMIT ${limit}) AS r
           CROSS JOIN article_search_docs d ON d.doc_id = r.doc_id ORDER BY r.doc_id DESC`.execute(_db);
-        return rows.map((r) => r.id);
+        return rows;
       },
     };
   },
 
   async write(db: Kysely<Database>, article: Article): Promise<void> {
     const fields = indexedFieldsOf(article);
-    await writeDocument(db, searchDocumentOf(fields), fields);
+    await writeDocument(db, searchDocumentOf(fields), { ...fields, card: searchCardOf(article) });
   },
 
   writeDocument,
 
+  keepsCards: true,
+
   // One entry at a time: each needs a free key in its publication millisecond (see freeKey).
   async writeMany(db: Kysely<Database>, entries: readonly { article: Article; text: ArticleSearchText }[]): Promise<void> {
-    for (const { article, text } of entries) await writeEntry(db, text, indexedFieldsOf(article));
+    for (const { article, text } of entries) await writeEntry(db, text, { ...indexedFieldsOf(article), card: searchCardOf(article) });
   },
 
   async remove(db: Kysely<Database>, articleId: string): Promise<void> {

@@ -13,6 +13,7 @@ import { KyselyStore } from '../../src/storage/kysely-store.js';
 import { searchMigration } from '../../src/storage/migrations/0003-search.js';
 import { searchByPublicationMigration } from '../../src/storage/migrations/0016-search-by-publication.js';
 import { searchStemsTableMigration } from '../../src/storage/migrations/0018-search-stems-table.js';
+import { searchCardsMigration } from '../../src/storage/migrations/0019-search-cards.js';
 import { testDatabases } from '../support/databases.js';
 import { at, makeArticle, testId, type AuthorId, type Slug, type SourceId, type TaxonomyId, type TermId } from '../support/fixtures.js';
 
@@ -360,6 +361,46 @@ for (const testDb of testDatabases) {
       assert.ok(!('bodyHtml' in hit!.article));
     });
 
+    it('shows what an article is now after every kind of edit: title, standfirst, excerpt, bylines, terms, source', async () => {
+      const article = await add({ slug: 'edited-card' as Slug, title: 'Brackenfold edits', authorIds: [author.id], termIds: [asia.id] });
+      const edited: Article = {
+        ...article, title: 'Brackenfold edited', standfirst: 'A new standfirst', excerpt: 'A new excerpt', authorIds: [otherAuthor.id, author.id], termIds: [energy.id, france.id],
+        featureImage: { url: 'https://img.example/a.jpg', alt: 'A harbour', caption: null, credit: null },
+        syndication: { sourceId: source.id, originalPublisher: 'Wire', originalUrl: 'https://wire.example/a', originalAuthor: null, originalPublishedAt: null, copyrightHolder: 'Wire', copyrightLine: null, licence: null, searchPolicy: 'canonical-original' },
+      };
+      await store.articles.update(edited);
+      const { bodySource: _source, bodyHtml: _body, ...summary } = edited;
+      assert.deepEqual((await search('brackenfold')).hits.map((h) => h.article), [summary]);
+    });
+
+    it('loads a hit from the articles when its entry has no usable card (written before cards, or before a column existed)', async () => {
+      const article = await add({ slug: 'cardless' as Slug, title: 'Wyndlecombe cardless', authorIds: [author.id], termIds: [france.id] });
+      const { bodySource: _source, bodyHtml: _body, ...summary } = article;
+      if (db.capabilities.fullText === 'fts5') {
+        for (const card of [null, '{"id":"only-some-columns","author_ids":[],"term_ids":[]}', 'not json']) {
+          await sql`UPDATE article_search_docs SET card = ${card} WHERE article_id = ${article.id}`.execute(db.db);
+          assert.deepEqual((await search('wyndlecombe')).hits.map((h) => h.article), [summary], `card ${card}`);
+        }
+      }
+      assert.deepEqual((await search('wyndlecombe')).hits.map((h) => h.article), [summary]);
+    });
+
+    it('gives every existing entry its card when migration 0019 runs', async () => {
+      const article = await add({ slug: 'card-backfill' as Slug, title: 'Harrowdene backfilled', authorIds: [otherAuthor.id, author.id], termIds: [energy.id] });
+      const { bodySource: _source, bodyHtml: _body, ...summary } = article;
+      if (db.capabilities.fullText === 'fts5') {
+        await sql`ALTER TABLE article_search_docs DROP COLUMN card`.execute(db.db);
+        await searchCardsMigration(db.capabilities).up(db.db);
+        const missing = await sql<{ n: number }>`SELECT count(*) AS n FROM article_search_docs WHERE card IS NULL`.execute(db.db);
+        assert.equal(Number(missing.rows[0]!.n), 0);
+        const { rows } = await sql<{ card: string }>`SELECT card FROM article_search_docs WHERE article_id = ${article.id}`.execute(db.db);
+        assert.deepEqual(JSON.parse(rows[0]!.card).author_ids, [otherAuthor.id, author.id]);
+      } else {
+        await searchCardsMigration(db.capabilities).up(db.db); // nothing to do on PostgreSQL
+      }
+      assert.deepEqual((await search('harrowdene')).hits.map((h) => h.article), [summary]);
+    });
+
     it('rebuilds the index from the articles', async () => {
       const article = await add({ slug: 'rebuild' as Slug, title: 'Ossianbrook rebuilt' });
       await fullTextEngineFor(db.capabilities).remove(db.db, article.id);
@@ -369,6 +410,12 @@ for (const testDb of testDatabases) {
       assert.equal(count, Number(stored.rows[0]!.n));
       assert.equal((await search('ossianbrook')).total, 1);
       assert.equal((await search('zephyrite')).total, 3);
+      if (db.capabilities.fullText === 'fts5') {
+        await sql`UPDATE article_search_docs SET card = NULL`.execute(db.db);
+        await store.search.rebuild();
+        const missing = await sql<{ n: number }>`SELECT count(*) AS n FROM article_search_docs WHERE card IS NULL`.execute(db.db);
+        assert.equal(Number(missing.rows[0]!.n), 0, 'a rebuild writes every card');
+      }
     });
 
     it('indexes existing articles when the migration runs', async () => {
@@ -376,6 +423,8 @@ for (const testDb of testDatabases) {
       if (db.capabilities.fullText === 'fts5') {
         for (const table of ['article_search_fts', 'article_search_head_fts', 'article_search_docs']) await sql`DROP TABLE ${sql.table(table)}`.execute(db.db);
         await searchByPublicationMigration(db.capabilities).up(db.db);
+        // 0016 writes entries as they were then, without cards; 0019 adds them.
+        await searchCardsMigration(db.capabilities).up(db.db);
       } else {
         await sql`DROP TABLE article_search`.execute(db.db);
         await sql`DROP INDEX articles_search_filter_idx`.execute(db.db);
