@@ -14,7 +14,7 @@ import type { ImportText, ImportTextInput, ImportTextPreparer, ImportTextPrepare
 import type { SiteArticleDraft, SiteImportEvent, SiteTermDraft } from './site-import-events.js';
 import { writeImportedMember } from './site-member-writer.js';
 import type { SiteImportMapping } from './site-import-mapping.js';
-import { stableId } from './stable-id.js';
+import { importOrderOf, stableId } from './stable-id.js';
 
 /** One export to import. `sourceKey` names the site it came from; `fileHash` tells a resumed run from a new one. */
 export interface SiteImportSource {
@@ -170,7 +170,7 @@ export class SiteImportService {
       const done = state.resumed ? await this.deps.store.imports.itemsAmong(state.sourceKey, wanted.map((a) => a.originKey)) : null;
       const articles = done ? wanted.filter((a) => !done.has(a.originKey)) : wanted;
       const inputs = articles.map((a): ImportTextInput => ({
-        articleId: stableId(state.sourceKey, a.originKey), title: a.title, bodyHtml: a.bodyHtml, excerpt: a.excerpt, language: a.language || 'en',
+        articleId: stableId(state.sourceKey, a.originKey, importOrderOf(a)), title: a.title, bodyHtml: a.bodyHtml, excerpt: a.excerpt, language: a.language || 'en',
         comments: a.comments.map((c) => c.bodyHtml),
       }));
       const prepared = inputs.length ? await texts.prepare(inputs) : [];
@@ -322,7 +322,8 @@ export class SiteImportService {
     if (status === 'published' && publishedAt && publishedAt > state.now) status = 'scheduled';
     if (status === 'scheduled' && !publishedAt) status = 'draft';
     const createdAt = draft.createdAt ?? publishedAt ?? state.now;
-    const id = stableId(state.sourceKey, draft.originKey) as ArticleId;
+    const order = importOrderOf(draft);
+    const id = stableId(state.sourceKey, draft.originKey, order) as ArticleId;
     const authorIds: AuthorId[] = [];
     for (const a of draft.authors) {
       const authorId = await this.authorId(state, tx, a.originKey, a.handle, a.name, pending);
@@ -346,8 +347,9 @@ export class SiteImportService {
     };
     pending.articles.push({ article, search: text.search });
     draft.comments.forEach((c, i) => pending.comments.push({
-      id: stableId(state.sourceKey, c.originKey) as CommentId, articleId: id,
-      parentId: c.parentKey ? (stableId(state.sourceKey, c.parentKey) as CommentId) : null, kind: c.kind,
+      // A comment's id is ordered by its article's date (not its own): a thread's rows stay together, and a reply can name its parent's id.
+      id: stableId(state.sourceKey, c.originKey, order) as CommentId, articleId: id,
+      parentId: c.parentKey ? (stableId(state.sourceKey, c.parentKey, order) as CommentId) : null, kind: c.kind,
       authorName: c.authorName.trim() || 'Anonymous', authorEmail: c.authorEmail || null, authorUrl: c.authorUrl || null,
       bodyHtml: text.comments[i]!, status: c.status, createdAt: c.createdAt ?? createdAt, originKey: c.originKey,
     }));
