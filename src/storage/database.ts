@@ -109,15 +109,21 @@ const BULK_WAL_CHECKPOINT_PAGES = 65_536;
  * During a bulk import SQLite's default checkpoint every 1,000 WAL pages cost more than all the
  * inserts: each checkpoint copies pages into the database file and waits for the disk, and the
  * index pages a batch touches are copied again by the next one. Checkpointing every 256 MB
- * instead, and once at the end (which also empties the WAL file), makes commits cheap. The setting
- * belongs to this connection only, so a killed import leaves nothing behind.
+ * instead, and once at the end (which also empties the WAL file), makes commits cheap.
+ *
+ * The memory map is off meanwhile: an import's writes go through the page cache anyway, and every
+ * page its lookups touched through the map stayed in the process's resident memory, so a
+ * 100,000-post import peaked at 747 MB with it and 335 MB without (and ran 1,319 → 1,401 posts/s).
+ * Both settings belong to this connection only, so a killed import leaves nothing behind.
  */
 async function sqliteBulkWrites<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): Promise<T> {
   const saved = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
   sqlite.pragma(`wal_autocheckpoint = ${BULK_WAL_CHECKPOINT_PAGES}`);
+  sqlite.pragma('mmap_size = 0');
   try {
     return await work();
   } finally {
+    sqlite.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
     sqlite.pragma(`wal_autocheckpoint = ${saved}`);
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
   }
