@@ -98,8 +98,9 @@ export class KyselySearchIndex implements SearchIndex {
       if (carded) articles.set(r.id, carded);
     }
     for (const [id, article] of await this.load(ranked.filter((r) => !articles.has(r.id)).map((r) => r.id))) articles.set(id, article);
-    // The index answered visibility and filters; checking the loaded article too costs nothing
-    // and keeps a hit the index holds stale facts for off the page.
+    // The index answered visibility and filters; checking the hit's article too costs nothing. A
+    // card is written with the index's facts, so it agrees with them; an article loaded from the
+    // table (PostgreSQL, or no usable card) keeps a hit the index holds stale facts for off the page.
     const shown = ranked.flatMap((r) => {
       const article = articles.get(r.id);
       return article && passesFilter(article, filter) ? [{ article, score: r.score, head: headPassage(article, clauses, r.tier !== 'anywhere') }] : [];
