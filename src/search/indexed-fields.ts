@@ -27,19 +27,31 @@ async function indexedFieldsWhere<DB>(db: Kysely<DB>, where: RawBuilder<unknown>
     : sql`id, title, standfirst, body_html, language, status, published_at, source_id`;
   const { rows } = await sql<IndexedRow>`SELECT ${columns} FROM articles WHERE ${where}`.execute(db);
   if (rows.length === 0) return [];
-  const ids = sql.join(rows.map((r) => r.id));
-  const [authors, terms] = await Promise.all([
-    sql<{ article_id: string; author_id: string }>`SELECT article_id, author_id FROM article_authors WHERE article_id IN (${ids}) ORDER BY position`.execute(db),
-    sql<{ article_id: string; term_id: string }>`SELECT article_id, term_id FROM article_terms WHERE article_id IN (${ids}) ORDER BY position`.execute(db),
-  ]);
-  const authorIds = new Map<string, string[]>();
-  for (const l of authors.rows) authorIds.set(l.article_id, [...(authorIds.get(l.article_id) ?? []), l.author_id]);
-  const termIds = new Map<string, string[]>();
-  for (const l of terms.rows) termIds.set(l.article_id, [...(termIds.get(l.article_id) ?? []), l.term_id]);
+  const { authorIds, termIds } = await orderedLinksOf(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id, title: r.title, standfirst: r.standfirst, bodyHtml: r.body_html, language: r.language,
     status: r.status, publishedAt: r.published_at, sourceId: r.source_id,
     authorIds: authorIds.get(r.id) ?? [], termIds: termIds.get(r.id) ?? [],
     ...(options.cards ? { card: searchCardOfRow(r as unknown as ArticleSummaryRow, authorIds.get(r.id) ?? [], termIds.get(r.id) ?? []) } : {}),
   }));
+}
+
+/** The bylines and terms of these articles (at least one), each list in its article's order, by article id. */
+export async function orderedLinksOf<DB>(db: Kysely<DB>, articleIds: readonly string[]): Promise<{ authorIds: Map<string, string[]>; termIds: Map<string, string[]> }> {
+  const ids = sql.join([...articleIds]);
+  const [authors, terms] = await Promise.all([
+    sql<{ article_id: string; id: string }>`SELECT article_id, author_id AS id FROM article_authors WHERE article_id IN (${ids}) ORDER BY position`.execute(db),
+    sql<{ article_id: string; id: string }>`SELECT article_id, term_id AS id FROM article_terms WHERE article_id IN (${ids}) ORDER BY position`.execute(db),
+  ]);
+  return { authorIds: groupedIds(authors.rows), termIds: groupedIds(terms.rows) };
+}
+
+function groupedIds(links: readonly { article_id: string; id: string }[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const { article_id: articleId, id } of links) {
+    const group = groups.get(articleId);
+    if (group) group.push(id);
+    else groups.set(articleId, [id]);
+  }
+  return groups;
 }

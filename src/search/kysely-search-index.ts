@@ -5,7 +5,7 @@ import type { ArticleSearchText, ArticleSummary, SearchHit, SearchIndex, SearchQ
 import { articleSummaryColumns, rowToArticleSummary } from '../storage/article-rows.js';
 import type { Database } from '../storage/schema.js';
 import { bestSnippet, highlightAll, leadSnippet, matcherFor } from './highlight.js';
-import { indexedFieldsAfter, indexedFieldsOfIds } from './indexed-fields.js';
+import { indexedFieldsAfter, indexedFieldsOfIds, orderedLinksOf } from './indexed-fields.js';
 import { searchDocumentOf, type SearchDocument, type SearchFacts } from './search-document.js';
 import { articleOfSearchCard } from './search-card.js';
 import { searchLanguageOf } from './search-languages.js';
@@ -138,15 +138,12 @@ export class KyselySearchIndex implements SearchIndex {
   /** The articles with these ids (hits without a usable card), with their author and term links, by id; without source and body, which no result shows. */
   private async load(ids: readonly string[]): Promise<Map<string, ArticleSummary>> {
     if (ids.length === 0) return new Map();
-    const [rows, authorLinks, termLinks] = await Promise.all([
+    const [rows, { authorIds, termIds }] = await Promise.all([
       this.db.selectFrom('articles').select(articleSummaryColumns).where('id', 'in', [...ids]).execute(),
-      this.db.selectFrom('article_authors').selectAll().where('article_id', 'in', [...ids]).orderBy('position').execute(),
-      this.db.selectFrom('article_terms').selectAll().where('article_id', 'in', [...ids]).orderBy('position').execute(),
+      orderedLinksOf(this.db, ids),
     ]);
     return new Map(rows.map((row) => [row.id, rowToArticleSummary(
-      row,
-      authorLinks.filter((l) => l.article_id === row.id).map((l) => l.author_id as AuthorId),
-      termLinks.filter((l) => l.article_id === row.id).map((l) => l.term_id as TermId),
+      row, (authorIds.get(row.id) ?? []) as AuthorId[], (termIds.get(row.id) ?? []) as TermId[],
     )]));
   }
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { orderedLinksOf } from '../../search/indexed-fields.js';
 import { searchCardOfRow } from '../../search/search-card.js';
 import type { ArticleSummaryRow } from '../article-rows.js';
 import type { SearchMigrationCapabilities } from './0003-search.js';
@@ -33,13 +34,7 @@ export function searchCardsMigration(capabilities: SearchMigrationCapabilities):
         const { rows } = await sql<ArticleSummaryRow>`SELECT ${sql.join(CARD_COLUMNS.map((c) => sql.ref(`a.${c}`)))}
           FROM article_search_docs d JOIN articles a ON a.id = d.article_id WHERE d.article_id > ${after} ORDER BY d.article_id LIMIT ${BATCH}`.execute(db);
         if (rows.length === 0) break;
-        const ids = sql.join(rows.map((r) => r.id));
-        const [authors, terms] = await Promise.all([
-          sql<{ article_id: string; author_id: string }>`SELECT article_id, author_id FROM article_authors WHERE article_id IN (${ids}) ORDER BY position`.execute(db),
-          sql<{ article_id: string; term_id: string }>`SELECT article_id, term_id FROM article_terms WHERE article_id IN (${ids}) ORDER BY position`.execute(db),
-        ]);
-        const authorIds = groupBy(authors.rows.map((l) => [l.article_id, l.author_id]));
-        const termIds = groupBy(terms.rows.map((l) => [l.article_id, l.term_id]));
+        const { authorIds, termIds } = await orderedLinksOf(db, rows.map((r) => r.id));
         for (const row of rows) {
           const card = searchCardOfRow(row, authorIds.get(row.id) ?? [], termIds.get(row.id) ?? []);
           await sql`UPDATE article_search_docs SET card = ${card} WHERE article_id = ${row.id}`.execute(db);
@@ -48,14 +43,4 @@ export function searchCardsMigration(capabilities: SearchMigrationCapabilities):
       }
     },
   };
-}
-
-function groupBy(pairs: readonly (readonly [string, string])[]): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const [key, value] of pairs) {
-    const group = groups.get(key);
-    if (group) group.push(value);
-    else groups.set(key, [value]);
-  }
-  return groups;
 }
