@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { SiteImportItemOutcome, SiteImportReport } from '../app/site-import/site-import-service.js';
 import { loadSiteImportMappingFile } from '../config/site-import-mapping-file.js';
 import { defaultWxrMapping } from '../ingest/wxr/default-wxr-mapping.js';
+import { fileChunks } from '../ingest/file-chunks.js';
 import { readWxr } from '../ingest/wxr/read-wxr.js';
 import { scanWxr } from '../ingest/wxr/scan-wxr.js';
 import { wxrSiteEvents } from '../ingest/wxr/wxr-site-events.js';
@@ -11,6 +12,7 @@ import { createProgress } from './progress.js';
 import { importSiteMedia, type SiteMediaOptions } from './import-site-media.js';
 import type { SiteMediaReport } from '../app/site-import/site-media-import.js';
 import { keepImportHeapSmall } from './import-heap.js';
+import { wxrEventsOnThread } from '../workers/wxr-reader-thread.js';
 
 export interface WxrImportOptions extends SiteMediaOptions {
   mappingFile?: string;
@@ -24,18 +26,8 @@ export interface WxrImportOptions extends SiteMediaOptions {
   maxFieldChars?: number;
   /** Items per transaction (default: the service's). */
   batchSize?: number;
-}
-
-/**
- * The file's bytes as a stream, hashing them on the way. 64 KB chunks: a decoded chunk of 256 KB
- * was a large-object string in V8, and fields sliced from it kept it alive while their batch
- * waited to be written.
- */
-async function* chunksOf(file: string, hash?: ReturnType<typeof createHash>): AsyncGenerator<Buffer> {
-  for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 })) {
-    hash?.update(chunk as Buffer);
-    yield chunk as Buffer;
-  }
+  /** Read the export on a thread of its own during the import (default: when the machine has more than one core; see readsOnThread). */
+  readerThread?: boolean;
 }
 
 /** Imports one WordPress export: a first pass counts and collects media, the second writes item by item. */
@@ -43,7 +35,7 @@ export async function importWxrFile(dateline: Dateline, file: string, options: W
   keepImportHeapSmall(dateline.config);
   const hash = createHash('sha256');
   const readOptions = options.maxFieldChars ? { maxFieldChars: options.maxFieldChars } : {};
-  const scan = await scanWxr(chunksOf(file, hash), readOptions);
+  const scan = await scanWxr(fileChunks(file, hash), readOptions);
   const defaults = defaultWxrMapping(scan);
   if (options.printMapping) {
     console.log(JSON.stringify(defaultWxrMapping(scan, { listUnknownTypes: true }), null, 2));
@@ -74,7 +66,7 @@ export async function importWxrFile(dateline: Dateline, file: string, options: W
   const sourceKey = siteUrl ? `wxr:${siteUrl.replace(/\/+$/, '')}` : `wxr:file:${fileHash}`;
   const report = await dateline.services.siteImport.run({
     format: 'wxr', sourceKey, fileHash, fileName: file,
-    events: wxrSiteEvents(readWxr(chunksOf(file), readOptions), scan), mapping, ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    events: readsOnThread(dateline, options) ? wxrEventsOnThread(file, readOptions, scan) : wxrSiteEvents(readWxr(fileChunks(file), readOptions), scan), mapping, ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   }, onItem);
   progress.stop();
   if (!options.quiet) {
@@ -83,6 +75,14 @@ export async function importWxrFile(dateline: Dateline, file: string, options: W
     console.error(describeReport(file, report));
   }
   return { ...report, media: await importSiteMedia(dateline, file, sourceKey, options) };
+}
+
+/**
+ * Whether the second reading of the export runs on a thread of its own, beside the writes: unless
+ * the machine has one core or the import is told to use no threads (IMPORT_THREADS=0).
+ */
+function readsOnThread(dateline: Dateline, options: WxrImportOptions): boolean {
+  return options.readerThread ?? (dateline.config.importThreads !== 0 && availableParallelism() > 1);
 }
 
 /** The item import's report, and the media one when media was copied. */

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { ImportText, ImportTextInput, ImportTextPreparer, ImportTextPreparers } from '../app/site-import/import-text.js';
 import { chunksOf } from '../domain/chunks.js';
 import { prepareImportText } from './import-text.js';
+import { siblingModule, STREAMING_THREAD_LIMITS } from './start-worker.js';
 import { WorkerPool } from './worker-pool.js';
 
 /** Articles per message: enough to make the copy between threads cheap per article, few enough to spread a batch over the threads. */
@@ -23,8 +24,7 @@ export class ImportTextPool implements ImportTextPreparers {
 
   open(): ImportTextPreparer {
     if (this.threads === 0) return { prepare: async (inputs) => inputs.map(prepareImportText), close: async () => undefined };
-    const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-    const pool = new WorkerPool<{ inputs: readonly ImportTextInput[] }, { results: ImportText[] }>(new URL(`./import-text-worker.${extension}`, import.meta.url), this.threads);
+    const pool = new WorkerPool<{ inputs: readonly ImportTextInput[] }, { results: ImportText[] }>(siblingModule('import-text-worker', import.meta.url), this.threads, { resourceLimits: STREAMING_THREAD_LIMITS });
     return {
       async prepare(inputs) {
         const parts = await Promise.all(chunksOf(inputs, PER_MESSAGE).map((chunk) => pool.run({ inputs: chunk })));

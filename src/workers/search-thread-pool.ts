@@ -1,4 +1,5 @@
 import type { SearchQuery, SearchResults } from '../app/ports.js';
+import { siblingModule } from './start-worker.js';
 import { WorkerPool } from './worker-pool.js';
 
 /**
@@ -15,8 +16,7 @@ export class SearchThreadPool {
 
   async search(query: SearchQuery): Promise<SearchResults> {
     if (!this.pool) {
-      const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-      this.pool = new WorkerPool(new URL(`./search-worker.${extension}`, import.meta.url), this.options.threads, { workerData: { sqlitePath: this.options.sqlitePath }, unref: true });
+      this.pool = new WorkerPool(siblingModule('search-worker', import.meta.url), this.options.threads, { workerData: { sqlitePath: this.options.sqlitePath }, unref: true });
     }
     let answer: { results?: SearchResults; error?: string };
     try {

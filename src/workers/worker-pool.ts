@@ -1,13 +1,12 @@
-import { Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { startWorker } from './start-worker.js';
 
 interface Job { resolve(value: unknown): void; reject(error: Error): void }
 interface PoolWorker { worker: Worker; jobs: Map<number, Job> }
 
 /**
  * A fixed set of worker threads running one module; each message goes to the thread with the
- * fewest in flight. `moduleUrl` may be a TypeScript file when running from source: the thread
- * then registers tsx itself, since the parent may have done so in-process (bin/dateline), which
- * threads do not inherit.
+ * fewest in flight. `moduleUrl` may be a TypeScript file when running from source (see startWorker).
  */
 export class WorkerPool<I, O> {
   private readonly workers: PoolWorker[];
@@ -16,7 +15,7 @@ export class WorkerPool<I, O> {
   private closing = false;
 
   /** `workerData` goes to every thread; `unref` threads do not keep the process alive (a server's readers). */
-  constructor(moduleUrl: URL, size: number, private readonly options: { workerData?: unknown; unref?: boolean } = {}) {
+  constructor(moduleUrl: URL, size: number, private readonly options: { workerData?: unknown; unref?: boolean; resourceLimits?: ResourceLimits } = {}) {
     this.workers = Array.from({ length: size }, () => this.spawn(moduleUrl));
   }
 
@@ -36,10 +35,7 @@ export class WorkerPool<I, O> {
   }
 
   private spawn(moduleUrl: URL): PoolWorker {
-    const workerData = this.options.workerData;
-    const worker = moduleUrl.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl.href)}); });`, { eval: true, workerData })
-      : new Worker(moduleUrl, { workerData });
+    const worker = startWorker(moduleUrl, this.options.workerData, this.options.resourceLimits);
     if (this.options.unref) worker.unref();
     const entry: PoolWorker = { worker, jobs: new Map() };
     worker.on('message', ({ id, ...output }: { id: number }) => {

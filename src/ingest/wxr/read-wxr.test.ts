@@ -8,10 +8,10 @@ const item = (id: number, content = `<p>Body ${id} &amp; more</p>`) =>
   `<item><title>Post ${id}</title><link>https://old.example/?p=${id}</link><dc:creator><![CDATA[ann]]></dc:creator><content:encoded><![CDATA[${content}]]></content:encoded><wp:post_id>${id}</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status><category domain="post_tag" nicename="t-${id}"><![CDATA[T ${id}]]></category><wp:postmeta><wp:meta_key>k</wp:meta_key><wp:meta_value><![CDATA[v${id}]]></wp:meta_value></wp:postmeta><wp:comment><wp:comment_id>${id}0</wp:comment_id><wp:comment_content><![CDATA[Hi]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved></wp:comment></item>`;
 const tail = '</channel></rss>';
 
-async function read(chunks: (Buffer | string)[], maxFieldChars?: number): Promise<WxrEvent[]> {
+async function read(chunks: (Buffer | string)[], maxFieldChars?: number, skipBodies = false): Promise<WxrEvent[]> {
   const events: WxrEvent[] = [];
   async function* source() { yield* chunks; }
-  for await (const e of readWxr(source(), maxFieldChars ? { maxFieldChars } : {})) events.push(e);
+  for await (const e of readWxr(source(), { ...(maxFieldChars ? { maxFieldChars } : {}), skipBodies })) events.push(e);
   return events;
 }
 
@@ -42,6 +42,28 @@ describe('readWxr', () => {
     assert.deepEqual(first.meta, [{ key: 'k', value: 'v1' }]);
     assert.equal(first.comments[0]?.content, 'Hi');
     for (const seed of [1, 2, 3, 4, 5]) assert.deepEqual(await read(splitRandomly(doc, seed)), whole, `seed ${seed}`);
+  });
+
+  it('with skipBodies, reads the same but the bodies of posts and comments, whatever the chunking', async () => {
+    const doc = Buffer.from(head + item(1) + item(2, 'a ]] b & c <![CDATA[ ]]]]><![CDATA[> d') + item(3, 'x'.repeat(5000)) + tail);
+    const whole = await read([doc], 1000);
+    const skipped = await read([doc], 1000, true);
+    const withoutBodies = (events: WxrEvent[]) => events.map((e) => (e.type === 'item'
+      ? { ...e, problems: [], item: { ...e.item, content: '', comments: e.item.comments.map((c) => ({ ...c, content: '' })) } }
+      : e));
+    const items = skipped.filter((e) => e.type === 'item');
+    assert.equal(items.length, 3);
+    // WordPress writes a body holding "]]>" as two sections; the second is read (not skipped) and does no harm.
+    assert.deepEqual(items.map((e) => e.item.content), ['', '> d', '']);
+    assert.equal(items[0]!.item.comments[0]?.content, '');
+    assert.deepEqual(items[2]!.problems, [], 'a skipped body is never too large');
+    assert.deepEqual(withoutBodies(skipped).map((e) => (e.type === 'item' && e.item.postId === '2' ? { ...e, item: { ...e.item, content: '' } } : e)), withoutBodies(whole));
+    for (const seed of [1, 2, 3, 4, 5]) assert.deepEqual(await read(splitRandomly(doc, seed), 1000, true), skipped, `seed ${seed}`);
+  });
+
+  it('with skipBodies, still reports a file cut off inside a body', async () => {
+    const events = await read([head + item(1) + item(2).slice(0, 200)], undefined, true);
+    assert.deepEqual(events.map((e) => e.type), ['site', 'item', 'fatal']);
   });
 
   it('refuses a DOCTYPE that declares entities (billion laughs) before reading any item', async () => {

@@ -7,6 +7,8 @@ import { emptyAuthor, emptyComment, emptyItem, emptySite, emptyTerm } from './wx
 export interface ReadWxrOptions {
   /** The longest text one field may have, in characters; longer fields are cut and the item reported. */
   maxFieldChars?: number;
+  /** Read posts' and comments' bodies as empty (a pass that wants everything else: see XmlTextGuard). */
+  skipBodies?: boolean;
 }
 
 /** 16 M characters: far above any real post, low enough that one hostile field cannot exhaust memory. */
@@ -47,7 +49,7 @@ function decoderFor(head: Buffer): TextDecoder {
  */
 export async function* readWxr(bytes: AsyncIterable<Buffer | string>, options: ReadWxrOptions = {}): AsyncGenerator<WxrEvent> {
   const maxField = options.maxFieldChars ?? DEFAULT_MAX_FIELD_CHARS;
-  const guard = new XmlTextGuard(maxField);
+  const guard = new XmlTextGuard(maxField, { skipBodies: options.skipBodies ?? false });
   const parser = new SaxesParser({ xmlns: true, position: true });
   const queue: WxrEvent[] = [];
   const state = new WxrCollector(queue);

@@ -24,13 +24,16 @@ export function taxonomyOfDomain(domain: string): string {
   return domain === 'tag' ? 'post_tag' : domain || 'category';
 }
 
-/** Reads the whole export once, keeping only counts and attachment records (small, even for 100,000 posts). */
+/**
+ * Reads the whole export once, keeping only counts and attachment records (small, even for
+ * 100,000 posts). Bodies are skipped: they are most of an export's bytes and the scan uses none of them.
+ */
 export async function scanWxr(bytes: AsyncIterable<Buffer | string>, options: ReadWxrOptions = {}): Promise<WxrScan> {
   const scan: WxrScan = {
     site: emptySite(), authors: 0, terms: 0, items: 0, comments: 0, taxonomies: new Map(), postTypes: new Map(), attachments: new Map(), fatal: null,
   };
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  for await (const event of readWxr(bytes, options)) {
+  for await (const event of readWxr(bytes, { skipBodies: true, ...options })) {
     switch (event.type) {
       case 'site': scan.site = event.site; break;
       case 'author': scan.authors++; break;
