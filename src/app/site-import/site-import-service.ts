@@ -325,13 +325,16 @@ export class SiteImportService {
     const order = importOrderOf(draft);
     const id = stableId(state.sourceKey, draft.originKey, order) as ArticleId;
     const authorIds: AuthorId[] = [];
+    // Bylines and terms are nearly always known by now: looked up without an await (a few per article, 100,000s per import).
     for (const a of draft.authors) {
-      const authorId = await this.authorId(state, tx, a.originKey, a.handle, a.name, pending);
+      const seen = this.knownNow(state, pending, a.originKey);
+      const authorId = seen?.targetId ? (seen.targetId as AuthorId) : await this.authorId(state, tx, a.originKey, a.handle, a.name, pending);
       if (!authorIds.includes(authorId)) authorIds.push(authorId);
     }
     const termIds: TermId[] = [];
     for (const t of draft.terms) {
-      const termId = await this.termId(state, tx, { ...t, parentKey: null, description: null, problems: [] }, pending);
+      const seen = this.knownNow(state, pending, t.originKey);
+      const termId = seen ? (seen.targetId as TermId | null) : await this.termId(state, tx, { ...t, parentKey: null, description: null, problems: [] }, pending);
       if (termId && !termIds.includes(termId)) termIds.push(termId);
     }
     if (draft.sticky && state.mapping.sticky) {
@@ -446,12 +449,17 @@ export class SiteImportService {
 
   /** What an author or term of the export became: in this batch, met earlier in the run, or recorded by an earlier run. */
   private async known(state: RunState, tx: Store, pending: Pending, originKey: string): Promise<string | null | undefined> {
-    const found = pending.done.get(originKey) ?? state.refs.get(originKey);
+    const found = this.knownNow(state, pending, originKey);
     if (found) return found.targetId;
     // Committed by an earlier batch or run, so safe to keep even if this batch rolls back.
     const recorded = (await tx.imports.itemsAmong(state.sourceKey, [originKey])).get(originKey);
     if (recorded) state.refs.set(originKey, recorded);
     return recorded?.targetId;
+  }
+
+  /** The checkpoint of an item this batch or an earlier one wrote, if held in memory. */
+  private knownNow(state: RunState, pending: Pending, originKey: string): Checkpoint | undefined {
+    return pending.done.get(originKey) ?? state.refs.get(originKey);
   }
 
   private allTerms(state: RunState, pending: Pending): Term[] {
