@@ -9,7 +9,7 @@ import { tags, type CacheTag } from './content-events.js';
 import type { ArticleSummary, Clock, SearchHit, SearchIndex, SearchQuery, Store } from './ports.js';
 import type { ArticleView, PublicSite, SiteFrame } from './public-site.js';
 import type { SiteDirectory } from './site-directory.js';
-import type { TaxonomyService } from './taxonomy-service.js';
+import type { TaxonomyIndex, TaxonomyService } from './taxonomy-service.js';
 
 /** A search as the public page asks for it; values are as typed, validated here. */
 export interface SiteSearchRequest {
@@ -69,7 +69,7 @@ export class SiteSearch {
       const term = wanted ? index.termBySlug(taxonomy.id, wanted) : undefined;
       if (wanted && !term) throw invalid(`There is no ${taxonomy.name.toLowerCase()} "${wanted.slice(0, 80)}" to search in.`, { [taxonomy.slug]: wanted });
       if (term) termGroups.push(descendantIds(index.terms, term.id));
-      return { taxonomy, terms: flattenTree(index.termsOf(taxonomy.id)), selected: term?.slug ?? null };
+      return { taxonomy, terms: treeOf(index, taxonomy), selected: term?.slug ?? null };
     });
     const author = request.author ? authors.find((a) => a.slug === request.author) : undefined;
     if (request.author && !author) throw invalid(`There is no author "${request.author.slice(0, 80)}" to search in.`, { author: request.author });
@@ -102,6 +102,21 @@ export class SiteSearch {
     };
     return { frame, content, tags: [...pageTags, ...views.flatMap(articleViewTags)] };
   }
+}
+
+/**
+ * Each taxonomy's terms in tree order, worked out once per taxonomy index (the index is replaced
+ * when a taxonomy or term changes), so the list is the same object from one search to the next
+ * and the page can keep its options rendered.
+ */
+const trees = new WeakMap<TaxonomyIndex, Map<Taxonomy['id'], { term: Term; depth: number }[]>>();
+
+function treeOf(index: TaxonomyIndex, taxonomy: Taxonomy): { term: Term; depth: number }[] {
+  let byTaxonomy = trees.get(index);
+  if (!byTaxonomy) trees.set(index, byTaxonomy = new Map());
+  let tree = byTaxonomy.get(taxonomy.id);
+  if (!tree) byTaxonomy.set(taxonomy.id, tree = flattenTree(index.termsOf(taxonomy.id)));
+  return tree;
 }
 
 function invalid(message: string, details: Record<string, unknown>): AppError {

@@ -67,6 +67,19 @@ for (const { dialect } of testDatabases) {
       assert.equal((await get('/search/?q=election&utm_source=x')).statusCode, 200, 'unknown parameters are ignored');
     });
 
+    it('marks only the chosen option of each filter, and lists a term added since the last search', async () => {
+      const selectOf = (body: string, id: string) => new RegExp(`<select id="${id}"[^>]*>([\\s\\S]*?)</select>`).exec(body)?.[1] ?? '';
+      const asia = (await get('/search/?q=election&region=asia')).body;
+      assert.deepEqual([...selectOf(asia, 'search-in-region').matchAll(/<option value="([^"]*)" selected>/g)].map((m) => m[1]), ['asia']);
+      assert.doesNotMatch(selectOf(asia, 'search-author'), / selected>/);
+      const plain = (await get('/search/?q=election')).body;
+      assert.doesNotMatch(plain, / selected>/, 'the chosen option of one search is not kept for the next');
+      assert.ok(selectOf(plain, 'search-in-region').includes('<option value="asia">'));
+      await t.dateline.services.taxonomies.addTerm('region', { name: 'Antarctica' });
+      const after = (await get('/search/?q=election&region=antarctica')).body;
+      assert.match(selectOf(after, 'search-in-region'), /<option value="antarctica" selected>Antarctica<\/option>/);
+    });
+
     it('serves a repeated search from the search cache until a visible article changes', async () => {
       const key = '/search/?q=election&region=asia';
       const count = (body: string) => Number(/(\d+) articles? match/.exec(body)?.[1] ?? 0);
