@@ -3,13 +3,14 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 /**
  * Starts a worker thread running `moduleUrl`. When running from source the module is TypeScript,
  * and the thread registers tsx itself: the parent may have registered it in-process
- * (bin/dateline), which threads do not inherit.
+ * (bin/dateline), and loader hooks do not reach threads. tsx is named by its resolved address, so
+ * the thread finds it whatever the working directory.
  */
 export function startWorker(moduleUrl: URL, workerData?: unknown, resourceLimits?: ResourceLimits): Worker {
   const options = { workerData, ...(resourceLimits ? { resourceLimits } : {}) };
-  return moduleUrl.pathname.endsWith('.ts')
-    ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl.href)}); });`, { eval: true, ...options })
-    : new Worker(moduleUrl, options);
+  if (!moduleUrl.pathname.endsWith('.ts')) return new Worker(moduleUrl, options);
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(moduleUrl.href)}); });`, { eval: true, ...options });
 }
 
 /**

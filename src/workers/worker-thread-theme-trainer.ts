@@ -1,19 +1,8 @@
-import { Worker } from 'node:worker_threads';
 import type { ThemeTrainer, TrainedThemeModel } from '../app/theme-suggestion-service.js';
 import type { ThemeModel, TrainingExample } from '../intelligence/themes/index.js';
+import { siblingModule, startWorker } from './start-worker.js';
 
-const fromSources = import.meta.url.endsWith('.ts');
-const entry = new URL(`./theme-training-thread${fromSources ? '.ts' : '.js'}`, import.meta.url);
-
-/**
- * Compiled, the thread runs its .js entry. From the TypeScript sources (tsx, tests) the thread
- * registers tsx's loader itself first: loader hooks of the main thread do not reach workers.
- */
-function startThread(): Worker {
-  if (!fromSources) return new Worker(entry);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true });
-}
+const entry = siblingModule('theme-training-thread', import.meta.url);
 
 /**
  * Trains theme models in a worker thread, one thread per training (a training is minutes at
@@ -23,7 +12,7 @@ export const workerThreadThemeTrainer: ThemeTrainer = {
   train(examples: readonly TrainingExample[], options: { signal?: AbortSignal } = {}): Promise<TrainedThemeModel> {
     return new Promise((resolve, reject) => {
       if (options.signal?.aborted) return reject(new Error('The training was stopped before it began.'));
-      const worker = startThread();
+      const worker = startWorker(entry);
       let settled = false;
       const settle = (fn: () => void) => {
         if (settled) return;
