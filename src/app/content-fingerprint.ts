@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './sha256.js';
 
 /**
  * A fingerprint of an article's words: case, punctuation, markup and spacing do not count, so
@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
  */
 export function contentFingerprint(title: string, plainText: string): string {
   const words = `${title}\n${plainText}`.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 40);
+  return sha256(words.join(' ')).toString('hex').slice(0, 40);
 }
 
 /** A fingerprint of the body's words alone: the same text under another headline (another agency's) has the same one. */

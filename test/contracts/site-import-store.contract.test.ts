@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { fixedClock } from '../../src/app/system-clock.js';
 import type { Store } from '../../src/app/ports.js';
 import type { Comment, CommentId } from '../../src/domain/comment.js';
@@ -100,6 +101,46 @@ for (const testDb of testDatabases) {
         sourceKey: run.sourceKey, originKey: `wxr:post:${i}`, runId: run.id, state: 'imported' as const, targetId: `t${i}`, reason: null, at: now,
       })));
       assert.equal((await searchable.imports.itemsOf(run.sourceKey)).size, 2500);
+    });
+
+    it('indexes a bulk batch exactly as it indexes the same articles one at a time', async () => {
+      // Same-millisecond articles past one millisecond's slots, drafts, a scheduled piece, and
+      // batches written after single articles: the keys a batch chooses must match one by one's.
+      const other = await testDb.open();
+      try {
+        const bulk = new KyselyStore(db.db, fixedClock(now), { capabilities: db.capabilities });
+        const single = new KyselyStore(other.db, fixedClock(now), { capabilities: other.capabilities });
+        await bulk.search.rebuild(); // empties the index of articles written by the tests above
+        const sameInstant = at('2025-03-01T08:00:00.000Z');
+        const articles = Array.from({ length: 1030 }, (_, i) => makeArticle({
+          title: `Harbour ${i % 7 === 0 ? 'dredging' : 'tariffs'} ${i}`, bodyHtml: `<p>The harbour board met, number ${i}.</p>`,
+          status: i % 97 === 5 ? 'draft' : i % 101 === 3 ? 'scheduled' : 'published',
+          publishedAt: i % 97 === 5 ? null : i % 101 === 3 ? at('2027-01-01T00:00:00Z') : i < 1010 ? sameInstant : at(`2025-02-${String(1 + (i % 20)).padStart(2, '0')}T10:00:00Z`),
+        }));
+        const batches = [articles.slice(0, 3), articles.slice(3, 600), articles.slice(600, 601), articles.slice(601)];
+        for (const [b, batch] of batches.entries()) {
+          if (b % 2 === 0) for (const a of batch) await bulk.articles.insert(a);
+          else await bulk.transaction((tx) => tx.articles.insertMany(batch.map((article) => ({ article }))));
+        }
+        for (const a of articles) await single.articles.insert(a);
+        for (const text of ['harbour', 'dredging', 'harbour board', '"harbour board"', 'tarif*']) {
+          for (const offset of [0, 990]) {
+            const ask = { text, limit: 60, offset, now };
+            const [fromBulk, fromSingle] = [await bulk.search.search(ask), await single.search.search(ask)];
+            assert.deepEqual(fromBulk.hits.map((h) => h.article.id), fromSingle.hits.map((h) => h.article.id), `${text} from ${offset}`);
+            assert.equal(fromBulk.total, fromSingle.total);
+          }
+        }
+        if (db.capabilities.fullText === 'fts5') {
+          const entries = async (d: typeof db.db) => (await sql<{ doc_id: number; article_id: string; card: string }>`SELECT doc_id, article_id, card FROM article_search_docs ORDER BY doc_id`.execute(d)).rows;
+          const ours = new Set(articles.map((a) => a.id as string));
+          const written = (await entries(db.db)).filter((e) => ours.has(e.article_id));
+          assert.equal(written.length, articles.length);
+          assert.deepEqual(written, await entries(other.db));
+        }
+      } finally {
+        await other.dispose();
+      }
     });
 
     it('rolls an item back with its checkpoint when the transaction fails', async () => {

@@ -82,7 +82,10 @@ type ItemEvent = Exclude<SiteImportEvent, { type: 'fatal' }>;
 type Counts = SiteImportReport['counts'];
 
 /** Events read from the export, and their articles' text once prepared (by origin key). */
-interface Batch { events: ItemEvent[]; texts: Map<string, ImportText>; fatal: string | null }
+interface Batch { events: ItemEvent[]; texts: Map<string, PreparedArticle>; fatal: string | null }
+
+/** An article's text, and the id its text was prepared under (worked out once: it is a hash). */
+interface PreparedArticle { id: ArticleId; text: ImportText }
 
 /**
  * What a batch adds, held apart until its transaction commits: in-memory state (terms,
@@ -174,7 +177,7 @@ export class SiteImportService {
         comments: a.comments.map((c) => c.bodyHtml),
       }));
       const prepared = inputs.length ? await texts.prepare(inputs) : [];
-      return { events, fatal, texts: new Map(articles.map((a, i) => [a.originKey, prepared[i]!])) };
+      return { events, fatal, texts: new Map(articles.map((a, i) => [a.originKey, { id: inputs[i]!.articleId as ArticleId, text: prepared[i]! }])) };
     };
     let events: ItemEvent[] = [];
     let fatal: string | null = null;
@@ -260,7 +263,7 @@ export class SiteImportService {
 
   /** Adds one item to the open batch: lookups and rare inserts (authors, terms) now, bulk rows at the batch's end. */
   /** `done`: the batch's items already in the ledger, read in its transaction. */
-  private async stage(state: RunState, tx: Store, event: ItemEvent, texts: Map<string, ImportText>, pending: Pending, done: ReadonlyMap<string, Checkpoint>): Promise<SiteImportItemOutcome> {
+  private async stage(state: RunState, tx: Store, event: ItemEvent, texts: Map<string, PreparedArticle>, pending: Pending, done: ReadonlyMap<string, Checkpoint>): Promise<SiteImportItemOutcome> {
     const { originKey, label } = describe(event);
     if (done.has(originKey) || pending.done.has(originKey)) {
       pending.counts.already++;
@@ -301,7 +304,7 @@ export class SiteImportService {
     }
   }
 
-  private async stageArticle(state: RunState, tx: Store, draft: SiteArticleDraft, text: ImportText | undefined, pending: Pending, label: string): Promise<SiteImportItemOutcome> {
+  private async stageArticle(state: RunState, tx: Store, draft: SiteArticleDraft, prepared: PreparedArticle | undefined, pending: Pending, label: string): Promise<SiteImportItemOutcome> {
     if (state.mapping.postTypes[draft.postType] !== 'article') {
       const reason = draft.postType in state.mapping.postTypes
         ? `post type "${draft.postType}" is set to skip in the mapping`
@@ -310,7 +313,8 @@ export class SiteImportService {
       pending.counts.skipped++;
       return { originKey: draft.originKey, label, state: 'skipped', reason, notes: [] };
     }
-    if (!text) throw new Error('its text was not prepared'); // a repeated origin key whose first copy failed
+    if (!prepared) throw new Error('its text was not prepared'); // a repeated origin key whose first copy failed
+    const { id, text } = prepared;
     if (!text.ok) throw new Error(text.reason);
     const notes = [...draft.notes, ...draft.problems];
     const { title, bodyHtml } = text;
@@ -323,7 +327,6 @@ export class SiteImportService {
     if (status === 'scheduled' && !publishedAt) status = 'draft';
     const createdAt = draft.createdAt ?? publishedAt ?? state.now;
     const order = importOrderOf(draft);
-    const id = stableId(state.sourceKey, draft.originKey, order) as ArticleId;
     const authorIds: AuthorId[] = [];
     // Bylines and terms are nearly always known by now: looked up without an await (a few per article, 100,000s per import).
     for (const a of draft.authors) {
@@ -349,10 +352,11 @@ export class SiteImportService {
       syndication: syndicationOf(draft.original), origin: 'import', inboxState: null, contentHash: text.contentHash,
     };
     pending.articles.push({ article, search: text.search });
+    // A comment's id is ordered by its article's date (not its own): a thread's rows stay together, and a reply can name its parent's id.
+    const commentIds = new Map(draft.comments.map((c) => [c.originKey, stableId(state.sourceKey, c.originKey, order) as CommentId]));
     draft.comments.forEach((c, i) => pending.comments.push({
-      // A comment's id is ordered by its article's date (not its own): a thread's rows stay together, and a reply can name its parent's id.
-      id: stableId(state.sourceKey, c.originKey, order) as CommentId, articleId: id,
-      parentId: c.parentKey ? (stableId(state.sourceKey, c.parentKey, order) as CommentId) : null, kind: c.kind,
+      id: commentIds.get(c.originKey)!, articleId: id,
+      parentId: c.parentKey ? (commentIds.get(c.parentKey) ?? (stableId(state.sourceKey, c.parentKey, order) as CommentId)) : null, kind: c.kind,
       authorName: c.authorName.trim() || 'Anonymous', authorEmail: c.authorEmail || null, authorUrl: c.authorUrl || null,
       bodyHtml: text.comments[i]!, status: c.status, createdAt: c.createdAt ?? createdAt, originKey: c.originKey,
     }));

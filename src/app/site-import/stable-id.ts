@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../sha256.js';
 
 /**
  * An id derived from where a record came from, shaped like a UUID (version 8, RFC 9562). An
@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
  * less. At 20,000 posts this cut the import's SQL time from 10.0 to 6.0 s.
  */
 export function stableId(sourceKey: string, originKey: string, orderedBy: string | null = null): string {
-  const bytes = createHash('sha256').update(`${sourceKey}\n${originKey}`).digest().subarray(0, 16);
+  const bytes = sha256(`${sourceKey}\n${originKey}`).subarray(0, 16);
   const ms = orderedBy ? Date.parse(orderedBy) : Number.NaN;
   if (Number.isFinite(ms) && ms >= 0 && ms < 2 ** 48) bytes.writeUIntBE(ms, 0, 6);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
