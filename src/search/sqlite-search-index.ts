@@ -1,5 +1,5 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
-import { executeRows, insertStatement, rowRunsOf } from '../storage/multi-row-insert.js';
+import { insertValues } from '../storage/multi-row-insert.js';
 import type { Article } from '../domain/article.js';
 import type { Database } from '../storage/schema.js';
 import { KyselySearchIndex, termGroupsOf, type FullTextEngine, type MatchPlan, type SearchFilter, type SearchTier } from './kysely-search-index.js';
@@ -62,7 +62,7 @@ async function writeEntry(db: Kysely<Database>, text: ArticleSearchText, facts: 
   if (key !== undefined) await deleteEntries(db, key);
   if (key === undefined || !keyFits(key, facts)) {
     if (key !== undefined) await sql`DELETE FROM article_search_docs WHERE doc_id = ${key}`.execute(db);
-    key = await freeKey(db, facts);
+    key = await new BatchKeys(db).next(facts);
     // Migrations 0016 and 0018 write entries before 0019 adds the card column; they pass no card.
     if (facts.card === undefined) await sql`INSERT INTO article_search_docs (doc_id, article_id) VALUES (${key}, ${text.articleId})`.execute(db);
     else await sql`INSERT INTO article_search_docs (doc_id, article_id, card) VALUES (${key}, ${text.articleId}, ${facts.card})`.execute(db);
@@ -107,25 +107,6 @@ function keyFits(key: number, facts: SearchFacts): boolean {
   return isPublished(facts) ? key >= firstKeyAt(facts.publishedAt) && key <= lastKeyAt(facts.publishedAt) : key < 0;
 }
 
-/**
- * A free key: for a published article the first free slot of its millisecond (a full millisecond
- * spills into the one before, so the article sorts a millisecond older); else the next negative key.
- */
-async function freeKey(db: Kysely<Database>, facts: SearchFacts): Promise<number> {
-  if (!isPublished(facts)) {
-    const { rows } = await sql<{ m: number | null }>`SELECT min(doc_id) AS m FROM article_search_docs`.execute(db);
-    const lowest = rows[0]?.m ?? null;
-    return lowest === null || lowest > 0 ? -1 : lowest - 1;
-  }
-  for (let first = firstKeyAt(facts.publishedAt); first >= 1; first -= KEY_SLOTS) {
-    const last = first + KEY_SLOTS - 1;
-    const { rows } = await sql<{ m: number | null }>`SELECT max(doc_id) AS m FROM article_search_docs WHERE doc_id BETWEEN ${first} AND ${last}`.execute(db);
-    const highest = rows[0]?.m ?? null;
-    if (highest === null) return first;
-    if (highest < last) return highest + 1;
-  }
-  throw new Error(`No free search key at or before ${facts.publishedAt}.`);
-}
 
 /**
  * Indexes a batch of new articles (a bulk import's): keys are chosen first, then each table gets
@@ -140,6 +121,8 @@ async function writeMany(db: Kysely<Database>, entries: readonly { article: Arti
     'SELECT d.article_id FROM json_each(?) j CROSS JOIN article_search_docs d ON d.article_id = j.value', [JSON.stringify(entries.map((e) => e.text.articleId))],
   ));
   const rewritten = new Set(existing.map((r) => r.article_id));
+  const factsOf = (article: Article): SearchFacts => ({ ...indexedFieldsOf(article), card: searchCardOf(article) });
+  for (const { article, text } of entries) if (rewritten.has(text.articleId)) await writeEntry(db, text, factsOf(article));
   const keys = new BatchKeys(db);
   const docs: unknown[][] = [];
   const words: unknown[][] = [];
@@ -147,11 +130,8 @@ async function writeMany(db: Kysely<Database>, entries: readonly { article: Arti
   const stems: unknown[][] = [];
   const headStems: unknown[][] = [];
   for (const { article, text } of entries) {
-    const facts: SearchFacts = { ...indexedFieldsOf(article), card: searchCardOf(article) };
-    if (rewritten.has(text.articleId)) {
-      await writeEntry(db, text, facts);
-      continue;
-    }
+    if (rewritten.has(text.articleId)) continue;
+    const facts = factsOf(article);
     const key = await keys.next(facts);
     const filters = filterTokensOf(facts);
     docs.push([key, text.articleId, facts.card]);
@@ -160,25 +140,24 @@ async function writeMany(db: Kysely<Database>, entries: readonly { article: Arti
     stems.push([key, allStemsOf(text), filters]);
     headStems.push([key, text.titleStems, text.standfirstStems, filters]);
   }
-  await insertRows(db, 'article_search_docs', ['doc_id', 'article_id', 'card'], docs);
-  await insertRows(db, 'article_search_fts', ['rowid', 'title', 'standfirst', 'body', 'title_stems', 'standfirst_stems', 'body_stems', 'filters'], words);
-  await insertRows(db, 'article_search_head_fts', ['rowid', 'title', 'standfirst', 'title_stems', 'standfirst_stems', 'filters'], head);
-  await insertRows(db, 'article_search_stems_fts', ['rowid', 'stems', 'filters'], stems);
-  await insertRows(db, 'article_search_head_stems_fts', ['rowid', 'title_stems', 'standfirst_stems', 'filters'], headStems);
+  const into = db as Kysely<unknown>;
+  const chunk = { chunk: SEARCH_ROWS_CHUNK };
+  await insertValues(into, 'article_search_docs', ['doc_id', 'article_id', 'card'], docs, chunk);
+  await insertValues(into, 'article_search_fts', ['rowid', 'title', 'standfirst', 'body', 'title_stems', 'standfirst_stems', 'body_stems', 'filters'], words, chunk);
+  await insertValues(into, 'article_search_head_fts', ['rowid', 'title', 'standfirst', 'title_stems', 'standfirst_stems', 'filters'], head, chunk);
+  await insertValues(into, 'article_search_stems_fts', ['rowid', 'stems', 'filters'], stems, chunk);
+  await insertValues(into, 'article_search_head_stems_fts', ['rowid', 'title_stems', 'standfirst_stems', 'filters'], headStems, chunk);
 }
 
 /** Rows per multi-row INSERT into the search tables (at most 8 columns: 4,000 parameters). */
 const SEARCH_ROWS_CHUNK = 500;
 
-async function insertRows(db: Kysely<Database>, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
-  const statement = insertStatement(table, columns);
-  for (const part of rowRunsOf(rows, SEARCH_ROWS_CHUNK)) await executeRows(db as Kysely<unknown>, statement, part);
-}
-
 /**
- * Free keys for a batch whose entries are written together at its end: what `freeKey` answers,
- * counting the keys handed out earlier in the batch as taken. Each millisecond's highest key is
- * read from the table once a batch; the table does not change until the batch's rows go in.
+ * Free keys: for a published article the first free slot of its millisecond (a full millisecond
+ * spills into the one before, so the article sorts a millisecond older); else the next negative
+ * key. One instance serves a batch whose entries are written together at its end: the keys it
+ * handed out count as taken, and each millisecond's highest key is read from the table once (the
+ * table does not change until the batch's rows go in). A single entry uses a fresh one.
  */
 class BatchKeys {
   private readonly highest = new Map<number, number | null>();

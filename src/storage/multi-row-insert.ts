@@ -64,9 +64,16 @@ export async function insertObjects<T extends object>(
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const columns = Object.keys(rows[0]!) as (keyof T & string)[];
+  return insertValues(db, table, columns, valuesOf(rows, columns), options);
+}
+
+/** `insertObjects` for rows already given as parameter lists in `columns` order. */
+export async function insertValues(
+  db: Kysely<unknown>, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], options: { chunk: number; conflictColumn?: string },
+): Promise<number> {
   const statement = insertStatement(table, columns, options.conflictColumn ? { conflictColumn: options.conflictColumn } : {});
   let changed = 0;
-  for (const run of rowRunsOf(rows, options.chunk)) changed += (await executeRows(db, statement, valuesOf(run, columns))).changed;
+  for (const run of rowRunsOf(rows, options.chunk)) changed += (await executeRows(db, statement, run)).changed;
   return changed;
 }
 

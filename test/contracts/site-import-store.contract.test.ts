@@ -143,6 +143,21 @@ for (const testDb of testDatabases) {
       }
     });
 
+    it('indexes a bulk batch holding an article whose search entry was left behind, with a new date', async () => {
+      const searchable = new KyselyStore(db.db, fixedClock(now), { capabilities: db.capabilities });
+      const left = makeArticle({ title: 'Quarry orphan', publishedAt: at('2024-05-01T00:00:00Z') });
+      await searchable.articles.insert(left);
+      // The article row goes and its entry stays, as a failure between the two once could leave it.
+      await sql`DELETE FROM articles WHERE id = ${left.id}`.execute(db.db);
+      const moment = at('2024-06-01T00:00:00Z');
+      const fresh = makeArticle({ title: 'Quarry fresh', publishedAt: moment });
+      // The new article comes first: its key in that millisecond is chosen before the old entry moves there.
+      await searchable.transaction((tx) => tx.articles.insertMany([{ article: fresh }, { article: { ...left, publishedAt: moment } }]));
+      const found = await searchable.search.search({ text: 'quarry', limit: 10, offset: 0, now });
+      assert.deepEqual(new Set(found.hits.map((h) => h.article.id)), new Set([fresh.id, left.id]));
+      assert.equal(found.total, 2);
+    });
+
     it('rolls an item back with its checkpoint when the transaction fails', async () => {
       const run: ImportRun = { id: testId(), format: 'wxr', sourceKey: 'wxr:rollback', fileHash: 'def', fileName: 'x.xml', state: 'running', startedAt: now, finishedAt: null, summary: null };
       await store.imports.insertRun(run);
