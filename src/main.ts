@@ -56,6 +56,7 @@ import { SearchThreadPool } from './workers/search-thread-pool.js';
 import { ArticleAnalysisService } from './app/article-analysis.js';
 import { AnalysisWorker } from './app/analysis-worker.js';
 import { ThemeRetrainer } from './app/theme-retrainer.js';
+import { SearchMaintenance } from './app/search-maintenance.js';
 import { workerThreadThemeTrainer } from './workers/worker-thread-theme-trainer.js';
 import { MediaService } from './app/media-service.js';
 import { LocalDiskFileStore } from './media/local-disk-file-store.js';
@@ -99,6 +100,8 @@ export interface Dateline {
     analysisWorker: AnalysisWorker;
     /** Retrains the theme model in a worker thread, debounced, as editors tag. */
     themeRetrainer: ThemeRetrainer;
+    /** Merges the search index's fragments in the background; `runOnce` does it now. */
+    searchMaintenance: SearchMaintenance;
   };
   cache: PageCache;
   /** Rendered search pages, apart from `cache` so that queries cannot push article pages out. */
@@ -113,7 +116,7 @@ export interface Dateline {
     /** Into an empty database only; rebuilds the search index after. */
     restore(dir: string, progress?: ArchiveProgress): Promise<ArchiveManifest>;
   };
-  /** Starts background work (the scheduler, the analysis worker). */
+  /** Starts background work (the scheduler, the analysis worker, search index maintenance). */
   start(): void;
   stop(): Promise<void>;
 }
@@ -166,6 +169,7 @@ export async function createDateline(config: Config, overrides: DatelineOverride
   // On SQLite searches run on reader threads (PostgreSQL already answers them in its own processes).
   const searchThreads = config.searchThreads ?? Math.min(4, availableParallelism());
   const searchPool = database.capabilities.fullText === 'fts5' && searchThreads > 0 ? new SearchThreadPool({ sqlitePath: database.location, threads: searchThreads }) : null;
+  const searchMaintenance = new SearchMaintenance({ search: store.search, log: console });
   const search = new SiteSearch({ store, clock, site, taxonomies, directory, ...(searchPool ? { reader: searchPool } : {}) });
   const importer = new ImportService({ store, clock, articles, authors, sources, taxonomies, bodies, duplicates });
   const siteImport = new SiteImportService({ store, clock, newId, texts: new ImportTextPool({ threads: config.importThreads }), events, analysis });
@@ -220,7 +224,7 @@ export async function createDateline(config: Config, overrides: DatelineOverride
 
   return {
     config, database, store, events, clock, cache, searchCache,
-    services: { articles, authors, staff, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, siteMedia, media, editor, quotes, themes, duplicates, analysis, analysisWorker, themeRetrainer },
+    services: { articles, authors, staff, sources, taxonomies, settings, site, importer, demo, feeds, fetcher, apiKeys, auth, search, siteImport, siteMedia, media, editor, quotes, themes, duplicates, analysis, analysisWorker, themeRetrainer, searchMaintenance },
     buildServer: (options = {}) => buildServer({
       site, cache, assets: { ...assets, all: [...assets.all, ...adminAssets.all] }, syndication, clock, search, media, people: quotes, redirects: new RedirectResolver({ store }),
       searchCache: options.cacheSearches === false ? null : searchCache,
@@ -255,6 +259,7 @@ export async function createDateline(config: Config, overrides: DatelineOverride
     start() {
       analysisWorker.start();
       themeRetrainer.start();
+      searchMaintenance.start();
       if (timer) return;
       void runScheduler();
       timer = setInterval(() => void runScheduler(), config.schedulerIntervalMs);
@@ -264,6 +269,7 @@ export async function createDateline(config: Config, overrides: DatelineOverride
       if (timer) clearInterval(timer);
       timer = null;
       await analysisWorker.stop();
+      await searchMaintenance.stop();
       await searchPool?.close();
       await themeRetrainer.stop();
       cache.stop();

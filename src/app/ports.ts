@@ -226,6 +226,26 @@ export interface SearchIndex {
    * same transaction, because SQLite's index answers those filters from its own copy.
    */
   reindex(articleIds: readonly string[]): Promise<void>;
+  /**
+   * Merges what writes have left fragmented in the index, in short steps so that writes and
+   * searches go on meanwhile, once it is fragmented enough to slow searches down (SQLite: FTS5
+   * segments, one more per commit, each read by every query). A no-op on engines that keep their
+   * indexes in shape themselves (PostgreSQL). `signal` stops it between steps; `fromSegments`
+   * merges a table from that many fragments on (2: whatever is fragmented at all).
+   */
+  compact(options?: SearchCompactOptions): Promise<SearchCompaction>;
+}
+
+export interface SearchCompactOptions {
+  signal?: AbortSignal;
+  fromSegments?: number;
+}
+
+/** What `SearchIndex.compact` found and did: segments before and after, and merge steps run (0 when it was not needed). */
+export interface SearchCompaction {
+  segmentsBefore: number;
+  segmentsAfter: number;
+  steps: number;
 }
 
 export interface UserRepository {

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { isVisible, type Article } from '../domain/article.js';
 import type { AuthorId, TermId } from '../domain/ids.js';
-import type { ArticleSearchText, ArticleSummary, SearchHit, SearchIndex, SearchQuery, SearchResults } from '../app/ports.js';
+import type { ArticleSearchText, ArticleSummary, SearchCompaction, SearchCompactOptions, SearchHit, SearchIndex, SearchQuery, SearchResults } from '../app/ports.js';
 import { articleSummaryColumns, rowToArticleSummary } from '../storage/article-rows.js';
 import type { Database } from '../storage/schema.js';
 import { bestSnippet, highlightAll, leadSnippet, matcherFor } from './highlight.js';
@@ -56,6 +56,8 @@ export interface FullTextEngine extends ArticleSearchWriter {
   readonly keepsCards: boolean;
   /** After a rebuild: drop entries of vanished articles, compact the index. */
   finishRebuild(db: Kysely<Database>): Promise<void>;
+  /** See `SearchIndex.compact`; `db` is not a transaction (each step takes one of its own). */
+  compact(db: Kysely<Database>, options: SearchCompactOptions): Promise<SearchCompaction>;
 }
 
 const MAX_LIMIT = 100;
@@ -133,6 +135,11 @@ export class KyselySearchIndex implements SearchIndex {
         await this.engine.writeDocument(this.db, searchDocumentOf(fields), fields);
       }
     }
+  }
+
+  compact(options: SearchCompactOptions = {}): Promise<SearchCompaction> {
+    if (this.db.isTransaction) throw new Error('Compacting the search index takes transactions of its own; call it outside one.');
+    return this.engine.compact(this.db, options);
   }
 
   /** The articles with these ids (hits without a usable card), with their author and term links, by id; without source and body, which no result shows. */

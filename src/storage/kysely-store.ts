@@ -113,4 +113,4 @@ export class KyselyStore implements Store {
 
 /** Fails loudly: a store built without capabilities is a wiring mistake, not an empty result. */
 const notWired = () => Promise.reject(new Error('Search is not wired: create KyselyStore with { capabilities } from openDatabase().'));
-const searchNotWired: SearchIndex = { search: notWired, rebuild: notWired, reindex: notWired };
+const searchNotWired: SearchIndex = { search: notWired, rebuild: notWired, reindex: notWired, compact: notWired };
