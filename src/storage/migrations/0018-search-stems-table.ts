@@ -5,6 +5,7 @@ import { filterTokensOf } from '../../search/search-filter-tokens.js';
 import { writeStemsEntry } from '../../search/sqlite-search-index.js';
 import type { Database } from '../schema.js';
 import type { SearchMigrationCapabilities } from './0003-search.js';
+import { createSqliteTitleStemsTable } from './0020-search-title-stems.js';
 
 const BATCH = 500;
 
@@ -38,8 +39,12 @@ export function searchStemsTableMigration(capabilities: SearchMigrationCapabilit
   };
 }
 
-/** Drops the stems tables if they exist and creates them empty. */
+/**
+ * Drops the stems tables if they exist and creates them empty; the title stems table of 0020 too,
+ * because the backfill above writes through the current adapter.
+ */
 export async function createSqliteStemsTables(db: Kysely<unknown>): Promise<void> {
+  await createSqliteTitleStemsTable(db);
   await sql`DROP TABLE IF EXISTS article_search_stems_fts`.execute(db);
   await sql`DROP TABLE IF EXISTS article_search_head_stems_fts`.execute(db);
   await sql`CREATE VIRTUAL TABLE article_search_stems_fts USING fts5(

@@ -17,6 +17,7 @@ import { searchByPublicationMigration } from './0016-search-by-publication.js';
 import * as analysisQueue from './0015-analysis-queue.js';
 import { searchStemsTableMigration } from './0018-search-stems-table.js';
 import { searchCardsMigration } from './0019-search-cards.js';
+import { searchTitleStemsMigration } from './0020-search-title-stems.js';
 
 /**
  * Every migration in order. Both dialects run the same list; names never change once shipped.
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration | ((capabilities: DatabaseCapabilitie
   '0015-analysis-queue': analysisQueue,
   '0018-search-stems-table': searchStemsTableMigration,
   '0019-search-cards': searchCardsMigration,
+  '0020-search-title-stems': searchTitleStemsMigration,
 };
 
 /** Hands Kysely's Migrator the compiled-in migrations for an engine with these capabilities (no directory scanning, so bundles work). */
