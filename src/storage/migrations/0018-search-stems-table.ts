@@ -1,13 +1,11 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { indexedFieldsAfter } from '../../search/indexed-fields.js';
 import { searchDocumentOf, searchTextOf } from '../../search/search-document.js';
 import { filterTokensOf } from '../../search/search-filter-tokens.js';
 import { writeStemsEntry } from '../../search/sqlite-search-index.js';
 import type { Database } from '../schema.js';
 import type { SearchMigrationCapabilities } from './0003-search.js';
 import { createSqliteTitleStemsTable } from './0020-search-title-stems.js';
-
-const BATCH = 500;
+import { forEachSearchEntry } from './search-backfill.js';
 
 /**
  * SQLite: two more search tables without positions (`detail=column`): `article_search_stems_fts`,
@@ -20,19 +18,7 @@ export function searchStemsTableMigration(capabilities: SearchMigrationCapabilit
     async up(db: Kysely<unknown>): Promise<void> {
       if (capabilities.fullText !== 'fts5') return;
       await createSqliteStemsTables(db);
-      const keys = await sql<{ doc_id: number; article_id: string }>`SELECT doc_id, article_id FROM article_search_docs`.execute(db);
-      const keyOf = new Map(keys.rows.map((r) => [r.article_id, r.doc_id]));
-      let after = '';
-      for (;;) {
-        const batch = await indexedFieldsAfter(db, after, BATCH);
-        for (const fields of batch) {
-          const key = keyOf.get(fields.id);
-          // An article without a key has no entry in the other tables either; the next write or rebuild gives it one.
-          if (key !== undefined) await writeStemsEntry(db as Kysely<Database>, key, searchTextOf(searchDocumentOf(fields)), filterTokensOf(fields));
-        }
-        if (batch.length < BATCH) break;
-        after = batch[batch.length - 1]!.id;
-      }
+      await forEachSearchEntry(db, (key, fields) => writeStemsEntry(db as Kysely<Database>, key, searchTextOf(searchDocumentOf(fields)), filterTokensOf(fields)));
       await sql`INSERT INTO article_search_stems_fts (article_search_stems_fts) VALUES ('optimize')`.execute(db);
       await sql`INSERT INTO article_search_head_stems_fts (article_search_head_stems_fts) VALUES ('optimize')`.execute(db);
     },
