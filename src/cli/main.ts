@@ -9,6 +9,7 @@ import { registerExtractCommand } from './extract-command.js';
 import { registerFeedsCommand } from './feeds-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerInboxCommand } from './inbox-command.js';
+import { registerSearchCommand } from './search-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerTaxonomyCommand } from './taxonomy-command.js';
 import { registerUserCommand } from './user-command.js';
@@ -34,6 +35,7 @@ registerUserCommand(program);
 registerTaxonomyCommand(program);
 registerArchiveCommands(program);
 registerAnalyzeCommand(program);
+registerSearchCommand(program);
 
 try {
   await program.parseAsync(process.argv);
