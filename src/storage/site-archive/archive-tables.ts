@@ -57,7 +57,12 @@ export const tablesLeftOut: Readonly<Record<string, string>> = {
   kysely_migration_lock: 'the migration lock is the target database\'s own',
 };
 
-/** SQLite keeps an FTS5 table's data in shadow tables named after it. */
+/**
+ * The search index's FTS5 tables (`article_search_…_fts`) and the shadow tables SQLite keeps their
+ * data in (`article_search_…_fts_data`, `_idx`…): derived from the articles, like `article_search_docs`.
+ */
+const SEARCH_FTS_TABLE = /^article_search_(?:\w+_)?fts(?:_|$)/;
+
 export function isLeftOut(table: string): boolean {
-  return table in tablesLeftOut || table.startsWith('article_search_fts') || table.startsWith('article_search_head_fts') || table.startsWith('article_search_stems_fts') || table.startsWith('article_search_head_stems_fts') || table.startsWith('sqlite_');
+  return table in tablesLeftOut || SEARCH_FTS_TABLE.test(table) || table.startsWith('sqlite_');
 }
