@@ -14,6 +14,13 @@ describe('engine query text', () => {
     assert.equal(fts5MatchOf(clauses('"carbon tax"')), '({title standfirst body} : (("carbon tax")))');
   });
 
+  it('FTS5: a prefix* read as the words it begins is those words, quoted, any of them', () => {
+    const parsed = clauses('lith* "carbon tax" surv*');
+    const prefixes = new Map([[parsed[0]!, ['lithium', 'lithuania']]]);
+    assert.equal(fts5MatchOf(parsed, undefined, prefixes),
+      '({title standfirst body} : (("lithium" OR "lithuania") AND ("carbon tax") AND ("surv" *)))');
+  });
+
   it('FTS5: sends to the position-less stems table only words the tokenizer surely reads as one token', () => {
     for (const word of ['missil', 'strasse', 'ракет', 'йогурт', '2024', 'x1']) assert.ok(isOneToken(word), word);
     // A word of several tokens is a phrase, which a detail=column table refuses.

@@ -24,39 +24,44 @@ interface Match {
 }
 
 /** A compiled query: what each clause needs for one article language. */
-type Matcher = (tokens: readonly WordToken[]) => Match[];
+export type Matcher = (tokens: readonly WordToken[]) => Match[];
 
-/** Builds the matcher for `clauses` over text in `language`. */
+/** Whether a clause matches at token `i`, given every token's stem. */
+type ClauseTest = { length: number; at: (tokens: readonly WordToken[], stems: readonly string[], i: number) => boolean };
+
+/** Builds the matcher for `clauses` over text in `language`. Build it once per query and language: it stems the query's words. */
 export function matcherFor(clauses: readonly SearchClause[], language: SearchLanguage): Matcher {
   const stem = (w: string) => language.stem(w);
-  const tests = clauses.map((clause) => {
+  const tests = clauses.map((clause): ClauseTest => {
     switch (clause.kind) {
       case 'word': {
         const roots = new Set(stemAlternatives(clause.word));
-        return { length: 1, at: (t: readonly WordToken[], i: number) => roots.has(stem(t[i]!.folded)) };
+        return { length: 1, at: (_t, stems, i) => roots.has(stems[i]!) };
       }
       case 'prefix': {
         const stemmed = stem(clause.prefix);
-        return { length: 1, at: (t: readonly WordToken[], i: number) => t[i]!.folded.startsWith(clause.prefix) || stem(t[i]!.folded).startsWith(stemmed) };
+        return { length: 1, at: (t, stems, i) => t[i]!.folded.startsWith(clause.prefix) || stems[i]!.startsWith(stemmed) };
       }
       case 'phrase': {
         const stems = clause.words.map(stem);
         return {
           length: clause.words.length,
-          at: (t: readonly WordToken[], i: number) => clause.words.every((w, j) => {
+          at: (t, tokenStems, i) => clause.words.every((w, j) => {
             const token = t[i + j];
-            return token !== undefined && (token.folded === w || stem(token.folded) === stems[j]);
+            return token !== undefined && (token.folded === w || tokenStems[i + j] === stems[j]);
           }),
         };
       }
     }
   });
   return (tokens) => {
+    // Each token is stemmed once, however many clauses look at it.
+    const stems = tokens.map((t) => stem(t.folded));
     const matches: Match[] = [];
     for (let i = 0; i < tokens.length; i++) {
       for (let clause = 0; clause < tests.length; clause++) {
         const test = tests[clause]!;
-        if (test.at(tokens, i)) matches.push({ clause, first: i, last: i + test.length - 1 });
+        if (test.at(tokens, stems, i)) matches.push({ clause, first: i, last: i + test.length - 1 });
       }
     }
     return matches;

@@ -4,7 +4,7 @@ import type { AuthorId, TermId } from '../domain/ids.js';
 import type { ArticleSearchText, ArticleSummary, SearchCompaction, SearchCompactOptions, SearchHit, SearchIndex, SearchQuery, SearchResults } from '../app/ports.js';
 import { articleSummaryColumns, rowToArticleSummary } from '../storage/article-rows.js';
 import type { Database } from '../storage/schema.js';
-import { bestSnippet, highlightAll, leadSnippet, matcherFor } from './highlight.js';
+import { bestSnippet, highlightAll, leadSnippet, matcherFor, type Matcher } from './highlight.js';
 import { indexedFieldsAfter, indexedFieldsOfIds, orderedLinksOf } from './indexed-fields.js';
 import { searchDocumentOf, type SearchDocument, type SearchFacts } from './search-document.js';
 import { articleOfSearchCard } from './search-card.js';
@@ -103,9 +103,16 @@ export class KyselySearchIndex implements SearchIndex {
     // The index answered visibility and filters; checking the hit's article too costs nothing. A
     // card is written with the index's facts, so it agrees with them; an article loaded from the
     // table (PostgreSQL, or no usable card) keeps a hit the index holds stale facts for off the page.
+    const matchers = new Map<string, Matcher>();
+    const matcherOf = (article: ArticleSummary): Matcher => {
+      const language = searchLanguageOf(article.language);
+      let matcher = matchers.get(language.code);
+      if (!matcher) matchers.set(language.code, matcher = matcherFor(clauses, language));
+      return matcher;
+    };
     const shown = ranked.flatMap((r) => {
       const article = articles.get(r.id);
-      return article && passesFilter(article, filter) ? [{ article, score: r.score, head: headPassage(article, clauses, r.tier !== 'anywhere') }] : [];
+      return article && passesFilter(article, filter) ? [{ article, score: r.score, head: headPassage(article, clauses.length, matcherOf(article), r.tier !== 'anywhere') }] : [];
     });
     const bodies = await this.bodies(shown.filter((h) => !h.head.settled).map((h) => h.article.id));
     return { ...counts, hits: shown.map(({ article, score, head }) => hitOf(article, score, head, bodies.get(article.id))) };
@@ -219,7 +226,7 @@ export function passesFilter(article: ArticleSummary, filter: SearchFilter): boo
 
 /** What the title and standfirst give a hit; `settled` when its body need not be read for a passage. */
 interface HeadPassage {
-  matcher: ReturnType<typeof matcherFor>;
+  matcher: Matcher;
   titleHtml: string;
   fromStandfirst: ReturnType<typeof bestSnippet>;
   settled: boolean;
@@ -231,10 +238,9 @@ interface HeadPassage {
  * hits found through it: when the title and standfirst show every word of the query, the
  * standfirst is the passage.
  */
-function headPassage(article: ArticleSummary, clauses: readonly SearchClause[], inHead: boolean): HeadPassage {
-  const matcher = matcherFor(clauses, searchLanguageOf(article.language));
+function headPassage(article: ArticleSummary, clauseCount: number, matcher: Matcher, inHead: boolean): HeadPassage {
   const fromStandfirst = article.standfirst ? bestSnippet(article.standfirst, matcher) : null;
-  const settled = (!!fromStandfirst && fromStandfirst.clauses === clauses.length) || (inHead && !!article.standfirst);
+  const settled = (!!fromStandfirst && fromStandfirst.clauses === clauseCount) || (inHead && !!article.standfirst);
   return { matcher, titleHtml: highlightAll(article.title, matcher), fromStandfirst, settled };
 }
 

@@ -78,6 +78,24 @@ async function writeEntry(db: Kysely<Database>, text: ArticleSearchText, facts: 
   await sql`INSERT INTO article_search_head_fts (rowid, title, standfirst, title_stems, standfirst_stems, filters)
     VALUES (${key}, ${text.title}, ${text.standfirst}, ${text.titleStems}, ${text.standfirstStems}, ${filters})`.execute(db);
   await writeStemsEntry(db, key, text, filters);
+  await writeSearchWords(db, wordsOfText(text));
+}
+
+/**
+ * Adds words to `article_search_words` (migration 0021), the index's vocabulary: every folded word
+ * of a title, standfirst or body ever indexed, once. A prefix* is read as the words it begins
+ * (see `prefixWordsOf`). Words are never taken out: one no article holds any more costs a query
+ * that reads it one lookup that finds nothing.
+ */
+export async function writeSearchWords(db: Kysely<Database>, words: Iterable<string>): Promise<void> {
+  const distinct = [...new Set(words)].filter((w) => w.length > 0);
+  if (distinct.length === 0) return;
+  await db.executeQuery(CompiledQuery.raw('INSERT OR IGNORE INTO article_search_words (word) SELECT value FROM json_each(?)', [JSON.stringify(distinct)]));
+}
+
+/** The words of an article's indexed text (its fields are folded words separated by spaces). */
+export function* wordsOfText(text: Pick<ArticleSearchText, 'title' | 'standfirst' | 'body'>): Generator<string> {
+  for (const field of [text.title, text.standfirst, text.body]) if (field) yield* field.split(' ');
 }
 
 /**
@@ -161,6 +179,9 @@ async function writeMany(db: Kysely<Database>, entries: readonly { article: Arti
   await insertValues(into, 'article_search_stems_fts', ['rowid', 'stems', 'filters'], stems, chunk);
   await insertValues(into, 'article_search_head_stems_fts', ['rowid', 'title_stems', 'standfirst_stems', 'filters'], headStems, chunk);
   await insertValues(into, 'article_search_title_stems_fts', ['rowid', 'title_stems', 'filters'], titleStems, chunk);
+  const vocabulary = new Set<string>();
+  for (const { text } of entries) for (const word of wordsOfText(text)) vocabulary.add(word);
+  await writeSearchWords(db, vocabulary);
 }
 
 /** Rows per multi-row INSERT into the search tables (at most 8 columns: 4,000 parameters). */
@@ -222,7 +243,15 @@ export const sqliteFts5Engine: FullTextEngine = {
     if (first > last) return null;
     const looseOnly = clauses.every((c) => c.kind === 'word' && stemAlternatives(c.word).every(isOneToken));
     const columnsOf = (tier: SearchTier) => (looseOnly ? HEAD_STEMS_ONLY : TIER_COLUMNS)[tier];
-    const matchOf = (tier: SearchTier) => [fts5MatchOf(clauses, columnsOf(tier)), ...(filterMatch ? [filterMatch] : [])].join(' AND ');
+    const prefixes = new Map<SearchClause, readonly string[]>();
+    for (const clause of clauses) {
+      if (clause.kind !== 'prefix') continue;
+      const words = await prefixWordsOf(_db, clause.prefix);
+      // No article has ever held a word that begins so: the query can match nothing.
+      if (words?.length === 0) return null;
+      if (words) prefixes.set(clause, words);
+    }
+    const matchOf = (tier: SearchTier) => [fts5MatchOf(clauses, columnsOf(tier), prefixes), ...(filterMatch ? [filterMatch] : [])].join(' AND ');
     return {
       async count(limit) {
         const table = sql.table(columnsOf('anywhere').table);
@@ -346,7 +375,9 @@ export class SqliteSearchIndex extends KyselySearchIndex {
  * articles). Every word is a quoted string (FTS5 reads nothing inside quotes as syntax), so no
  * input reaches FTS5 as an operator.
  */
-export function fts5MatchOf(clauses: readonly SearchClause[], columns: Pick<TierColumns, 'words' | 'stems'> = TIER_COLUMNS.anywhere): string {
+export function fts5MatchOf(
+  clauses: readonly SearchClause[], columns: Pick<TierColumns, 'words' | 'stems'> = TIER_COLUMNS.anywhere, prefixes: ReadonlyMap<SearchClause, readonly string[]> = new Map(),
+): string {
   const loose: string[] = [];
   const exact: string[] = [];
   for (const clause of clauses) {
@@ -354,9 +385,11 @@ export function fts5MatchOf(clauses: readonly SearchClause[], columns: Pick<Tier
       case 'word':
         loose.push(`(${stemAlternatives(clause.word).map(quote).join(' OR ')})`);
         break;
-      case 'prefix':
-        exact.push(`(${quote(clause.prefix)} *)`);
+      case 'prefix': {
+        const words = prefixes.get(clause);
+        exact.push(words ? `(${words.map(quote).join(' OR ')})` : `(${quote(clause.prefix)} *)`);
         break;
+      }
       case 'phrase':
         exact.push(`(${quote(clause.words.join(' '))})`);
         break;
@@ -366,6 +399,27 @@ export function fts5MatchOf(clauses: readonly SearchClause[], columns: Pick<Tier
     ...(loose.length ? [`(${columns.stems} : (${loose.join(' AND ')}))`] : []),
     ...(exact.length ? [`(${columns.words} : (${exact.join(' AND ')}))`] : []),
   ].join(' AND ');
+}
+
+/**
+ * Most words a prefix* is read as. FTS5's own prefix query merges the whole list of every word
+ * that begins with the prefix before it can return the newest match: at 100,000 articles `lithi*`
+ * took 0.5 ms a statement, `minis*` 50 ms and `a*` 630 ms, against 0.03, 0.07 and 0.6 ms for the
+ * same words joined by OR, which FTS5 walks newest first and stops. Beyond this many words the OR
+ * costs more than it saves, and FTS5's prefix query answers.
+ */
+export const MAX_PREFIX_WORDS = 512;
+
+/**
+ * The indexed words that begin with `prefix`, from the vocabulary (`article_search_words`), in
+ * order; null when there are more than MAX_PREFIX_WORDS. Every such word sorts at or after the
+ * prefix and before the prefix followed by the last code point.
+ */
+export async function prefixWordsOf(db: Kysely<Database>, prefix: string): Promise<string[] | null> {
+  const { rows } = await db.executeQuery<{ word: string }>(CompiledQuery.raw(
+    'SELECT word FROM article_search_words WHERE word >= ? AND word < ? ORDER BY word LIMIT ?', [prefix, `${prefix}\u{10FFFF}`, MAX_PREFIX_WORDS + 1],
+  ));
+  return rows.length > MAX_PREFIX_WORDS ? null : rows.map((r) => r.word);
 }
 
 /**

@@ -15,6 +15,8 @@ import { searchByPublicationMigration } from '../../src/storage/migrations/0016-
 import { searchStemsTableMigration } from '../../src/storage/migrations/0018-search-stems-table.js';
 import { searchCardsMigration } from '../../src/storage/migrations/0019-search-cards.js';
 import { searchTitleStemsMigration } from '../../src/storage/migrations/0020-search-title-stems.js';
+import { searchWordsMigration } from '../../src/storage/migrations/0021-search-words.js';
+import { MAX_PREFIX_WORDS, prefixWordsOf } from '../../src/search/sqlite-search-index.js';
 import { testDatabases } from '../support/databases.js';
 import { at, makeArticle, testId, type AuthorId, type Slug, type SourceId, type TaxonomyId, type TermId } from '../support/fixtures.js';
 
@@ -94,6 +96,46 @@ for (const testDb of testDatabases) {
       // PostgreSQL stems the prefix too (French reads vantoriumit as vantorium), so a long prefix may also find shorter words.
       const long = await slugsFor('VANTORIUMIT*');
       assert.ok(long.includes('prefix-1') && !long.includes('prefix-3'), long.join());
+    });
+
+    it('reads a prefix* as the indexed words it begins: the articles FTS5\'s own prefix query finds, however they were written', async () => {
+      await add({ slug: 'vocab-one' as Slug, title: 'Kestrelwick harbour', ...body('Kestrelwickers met at dawn.') });
+      const batch = Array.from({ length: 30 }, (_, i) => makeArticle({
+        slug: `vocab-bulk-${i}` as Slug, title: `Report ${i}`, ...body(`The kestrelwi${'x'.repeat(i % 4)}${i} grant, and kestrel${i} too.`),
+        status: i % 10 === 9 ? 'draft' : 'published',
+      }));
+      await store.transaction((tx) => tx.articles.insertMany(batch.map((article) => ({ article }))));
+      const edited = await add({ slug: 'vocab-edit' as Slug, title: 'Nothing yet' });
+      await store.articles.update({ ...edited, title: 'Kestrelwickshire at last' });
+      const visible = (id: string) => batch.find((a) => a.id === id)?.status !== 'draft';
+
+      assert.deepEqual((await slugsFor('kestrelwick*')).sort(), ['vocab-edit', 'vocab-one']);
+      assert.equal((await search('kestrelwi*')).total, 2 + 27);
+      assert.equal((await search('kestrel*')).total, 2 + 27);
+      assert.equal((await search('kestrelwix*')).total, 30 - 8 - 3, 'every bulk article but the eight with no x and the three drafts');
+      assert.deepEqual(await slugsFor('kestrelwiq*'), [], 'no indexed word begins so');
+      assert.deepEqual((await slugsFor('kestrel* harbour')), ['vocab-one']);
+      assert.deepEqual((await slugsFor('"at last" kestrelwicks*')), ['vocab-edit']);
+      if (db.capabilities.fullText !== 'fts5') return;
+      const native = async (prefix: string) => (await sql<{ article_id: string }>`SELECT d.article_id FROM article_search_fts f
+        CROSS JOIN article_search_docs d ON d.doc_id = f.rowid WHERE article_search_fts MATCH ${`{title standfirst body} : ("${prefix}" *)`}`.execute(db.db))
+        .rows.map((r) => r.article_id).filter(visible).sort();
+      const ids = async (text: string) => (await search(text, { limit: 100 })).hits.map((h): string => h.article.id).sort();
+      for (const prefix of ['kestrel', 'kestrelwi', 'kestrelwick', 'kestrelwix', 'kestrelwixx', 'kes', 'ha', 'no']) {
+        assert.deepEqual(await ids(`${prefix}*`), await native(prefix), prefix);
+      }
+    });
+
+    it('answers a prefix* that begins more words than it expands with FTS5\'s own prefix query', async () => {
+      const many = Array.from({ length: MAX_PREFIX_WORDS + 5 }, (_, i) => `zqvorn${i.toString(36)}`);
+      await add({ slug: 'many-words' as Slug, title: 'Word list', ...body(many.join(' ')) });
+      await add({ slug: 'few-words' as Slug, title: 'Zqvornelle', ...body('A zqvornette.') });
+      assert.deepEqual((await slugsFor('zqvorn*')).sort(), ['few-words', 'many-words']);
+      assert.deepEqual((await slugsFor('zqvorne*')).sort(), ['few-words', 'many-words']);
+      assert.deepEqual(await slugsFor('zqvornel*'), ['few-words']);
+      if (db.capabilities.fullText !== 'fts5') return;
+      assert.equal(await prefixWordsOf(db.db, 'zqvorn'), null, 'more words than MAX_PREFIX_WORDS: not expanded');
+      assert.deepEqual(await prefixWordsOf(db.db, 'zqvornel'), ['zqvornelle']);
     });
 
     it('finds other forms of an English word through its stem', async () => {
@@ -483,6 +525,18 @@ for (const testDb of testDatabases) {
       // The title tier of loose words reads the title stems table on SQLite: the title match ranks first.
       const hits = (await search('fenwarden court')).hits;
       assert.deepEqual(hits.map((h) => [h.article.slug, h.score]), [['title-stems-1', 3], ['title-stems-2', 1]]);
+    });
+
+    it('fills the vocabulary from the articles when migration 0021 runs', async () => {
+      await add({ slug: 'words-1' as Slug, title: 'Ormsgrave tolls', ...body('The ormsgravian ferry.') });
+      await add({ slug: 'words-2' as Slug, title: 'Ferry news', ...body('Ormsby came.') });
+      if (db.capabilities.fullText === 'fts5') {
+        await sql`DROP TABLE article_search_words`.execute(db.db);
+        await searchWordsMigration(db.capabilities).up(db.db);
+        assert.deepEqual(await prefixWordsOf(db.db, 'ormsgrav'), ['ormsgrave', 'ormsgravian']);
+      }
+      assert.deepEqual((await slugsFor('ormsgrav*')), ['words-1']);
+      assert.deepEqual((await slugsFor('orms*')).sort(), ['words-1', 'words-2']);
     });
   });
 }

@@ -5,6 +5,7 @@ import { writeStemsEntry } from '../../search/sqlite-search-index.js';
 import type { Database } from '../schema.js';
 import type { SearchMigrationCapabilities } from './0003-search.js';
 import { createSqliteTitleStemsTable } from './0020-search-title-stems.js';
+import { createSqliteWordsTable } from './0021-search-words.js';
 import { forEachSearchEntry } from './search-backfill.js';
 
 /**
@@ -26,11 +27,13 @@ export function searchStemsTableMigration(capabilities: SearchMigrationCapabilit
 }
 
 /**
- * Drops the stems tables if they exist and creates them empty; the title stems table of 0020 too,
- * because the backfill above writes through the current adapter.
+ * Drops the stems tables if they exist and creates them empty; the title stems table of 0020 and
+ * the vocabulary of 0021 too, because the backfills of 0016 and this one write through the
+ * current adapter.
  */
 export async function createSqliteStemsTables(db: Kysely<unknown>): Promise<void> {
   await createSqliteTitleStemsTable(db);
+  await createSqliteWordsTable(db);
   await sql`DROP TABLE IF EXISTS article_search_stems_fts`.execute(db);
   await sql`DROP TABLE IF EXISTS article_search_head_stems_fts`.execute(db);
   await sql`CREATE VIRTUAL TABLE article_search_stems_fts USING fts5(

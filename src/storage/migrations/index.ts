@@ -18,6 +18,7 @@ import * as analysisQueue from './0015-analysis-queue.js';
 import { searchStemsTableMigration } from './0018-search-stems-table.js';
 import { searchCardsMigration } from './0019-search-cards.js';
 import { searchTitleStemsMigration } from './0020-search-title-stems.js';
+import { searchWordsMigration } from './0021-search-words.js';
 
 /**
  * Every migration in order. Both dialects run the same list; names never change once shipped.
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration | ((capabilities: DatabaseCapabilitie
   '0018-search-stems-table': searchStemsTableMigration,
   '0019-search-cards': searchCardsMigration,
   '0020-search-title-stems': searchTitleStemsMigration,
+  '0021-search-words': searchWordsMigration,
 };
 
 /** Hands Kysely's Migrator the compiled-in migrations for an engine with these capabilities (no directory scanning, so bundles work). */

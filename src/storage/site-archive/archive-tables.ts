@@ -53,6 +53,7 @@ export const tablesLeftOut: Readonly<Record<string, string>> = {
   editor_presence: 'who has an article open is known for seconds; open editors send it again',
   article_search: 'the search index is derived from the articles and rebuilt on restore',
   article_search_docs: 'the search index is derived from the articles and rebuilt on restore',
+  article_search_words: 'the search index\'s vocabulary is derived from the articles and rebuilt on restore',
   kysely_migration: 'the migration history is the target database\'s own; the manifest lists the export\'s',
   kysely_migration_lock: 'the migration lock is the target database\'s own',
 };
