@@ -338,6 +338,12 @@ async function measureSearch(
   const articles = await dateline.store.articles.countVisible({ now: new Date().toISOString() as Instant });
   const measure = async (label: string, at: string) => {
     log(`search (${label}): ${paths.length} queries over ${articles} articles…`);
+    // The same unrecorded warm-up as the page scenarios: the uncached server's search threads
+    // have answered only the checks above, so without it their JIT warm-up lands in the figures.
+    if (options.warmupSeconds > 0) {
+      const warm = await loadGenerator.run({ url: at, paths, connections: options.connections, pipelining: 1, durationSeconds: options.warmupSeconds }, true, signal);
+      if (warm.non2xx > 0 || warm.errors > warm.timeouts) throw new Error(`search (${label}) warm-up: ${warm.non2xx} non-2xx responses and ${warm.errors} errors.`);
+    }
     const run = await profiled(options.cpuProfDir, label === 'cached' ? 'search' : 'search-uncached', () =>
       loadGenerator.run({ url: at, paths, connections: options.connections, pipelining: 1, durationSeconds: options.durationSeconds }, true, signal));
     if (run.non2xx > 0 || run.errors > run.timeouts) throw new Error(`search (${label}): ${run.non2xx} non-2xx responses and ${run.errors} errors.`);
