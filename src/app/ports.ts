@@ -58,6 +58,12 @@ export interface ArticleSearchText {
   titleStems: string;
   standfirstStems: string;
   bodyStems: string;
+  /**
+   * The distinct words of title, standfirst and body, space-separated, for an index that keeps a
+   * vocabulary (SQLite). Worked out with the rest, in a worker thread during a bulk import, so the
+   * writing thread need not split every field again.
+   */
+  words?: string;
 }
 
 export interface ArticleRepository {

@@ -70,5 +70,6 @@ export function searchTextOf(doc: SearchDocument): ArticleSearchText {
     articleId: doc.articleId, language: doc.language.code,
     title: doc.title.join(' '), standfirst: doc.standfirst.join(' '), body: doc.body.join(' '),
     titleStems: stemmedText(doc.title, doc.language), standfirstStems: stemmedText(doc.standfirst, doc.language), bodyStems: stemmedText(doc.body, doc.language),
+    words: [...new Set([...doc.title, ...doc.standfirst, ...doc.body])].join(' '),
   };
 }

@@ -78,7 +78,7 @@ async function writeEntry(db: Kysely<Database>, text: ArticleSearchText, facts: 
   await sql`INSERT INTO article_search_head_fts (rowid, title, standfirst, title_stems, standfirst_stems, filters)
     VALUES (${key}, ${text.title}, ${text.standfirst}, ${text.titleStems}, ${text.standfirstStems}, ${filters})`.execute(db);
   await writeStemsEntry(db, key, text, filters);
-  await writeSearchWords(db, wordsOfText(text));
+  await writeSearchWords(db, addWordsOfText(new Set(), text));
 }
 
 /**
@@ -87,15 +87,23 @@ async function writeEntry(db: Kysely<Database>, text: ArticleSearchText, facts: 
  * (see `prefixWordsOf`). Words are never taken out: one no article holds any more costs a query
  * that reads it one lookup that finds nothing.
  */
-export async function writeSearchWords(db: Kysely<Database>, words: Iterable<string>): Promise<void> {
-  const distinct = [...new Set(words)].filter((w) => w.length > 0);
+export async function writeSearchWords(db: Kysely<Database>, words: ReadonlySet<string>): Promise<void> {
+  const distinct = [...words].filter((w) => w.length > 0);
   if (distinct.length === 0) return;
   await db.executeQuery(CompiledQuery.raw('INSERT OR IGNORE INTO article_search_words (word) SELECT value FROM json_each(?)', [JSON.stringify(distinct)]));
 }
 
-/** The words of an article's indexed text (its fields are folded words separated by spaces). */
-export function* wordsOfText(text: Pick<ArticleSearchText, 'title' | 'standfirst' | 'body'>): Generator<string> {
-  for (const field of [text.title, text.standfirst, text.body]) if (field) yield* field.split(' ');
+/**
+ * Adds the words of an article's indexed text to `words`: its distinct words where they were
+ * worked out ahead, else every word of its fields (folded words separated by spaces). A plain
+ * loop, not a generator: a bulk import runs it for every article on the writing thread.
+ */
+export function addWordsOfText(words: Set<string>, text: Pick<ArticleSearchText, 'title' | 'standfirst' | 'body' | 'words'>): Set<string> {
+  for (const field of text.words !== undefined ? [text.words] : [text.title, text.standfirst, text.body]) {
+    if (!field) continue;
+    for (const word of field.split(' ')) words.add(word);
+  }
+  return words;
 }
 
 /**
@@ -180,7 +188,7 @@ async function writeMany(db: Kysely<Database>, entries: readonly { article: Arti
   await insertValues(into, 'article_search_head_stems_fts', ['rowid', 'title_stems', 'standfirst_stems', 'filters'], headStems, chunk);
   await insertValues(into, 'article_search_title_stems_fts', ['rowid', 'title_stems', 'filters'], titleStems, chunk);
   const vocabulary = new Set<string>();
-  for (const { text } of entries) for (const word of wordsOfText(text)) vocabulary.add(word);
+  for (const { text } of entries) addWordsOfText(vocabulary, text);
   await writeSearchWords(db, vocabulary);
 }
 
