@@ -239,12 +239,13 @@ class BatchKeys {
  * `article_search_stems_fts` all stems in one column, `article_search_head_stems_fts` the
  * title's and standfirst's and `article_search_title_stems_fts` the title's, without positions,
  * for queries of loose words only. Loose words match
- * the stem columns, "phrases" and prefix* the word columns. Row keys follow publication time
+ * the stem columns, "phrases" and prefix* the word columns; a prefix* is read as the words it
+ * begins, from the index's vocabulary `article_search_words` (migration 0021). Row keys follow publication time
  * (search-doc-keys.ts), so visibility and dates are key ranges, filters are more words to match,
  * and every question is one FTS5 query read newest first and stopped after the page.
  */
 export const sqliteFts5Engine: FullTextEngine = {
-  async plan(_db: Kysely<Database>, clauses: readonly SearchClause[], filter: SearchFilter): Promise<MatchPlan | null> {
+  async plan(db: Kysely<Database>, clauses: readonly SearchClause[], filter: SearchFilter): Promise<MatchPlan | null> {
     const filterMatch = fts5FilterOf(filter);
     if (filterMatch === null) return null;
     const { first, last } = visibleKeyRange(filter.now, filter.from, filter.to);
@@ -254,7 +255,7 @@ export const sqliteFts5Engine: FullTextEngine = {
     const prefixes = new Map<SearchClause, readonly string[]>();
     for (const clause of clauses) {
       if (clause.kind !== 'prefix') continue;
-      const words = await prefixWordsOf(_db, clause.prefix);
+      const words = await prefixWordsOf(db, clause.prefix);
       // No article has ever held a word that begins so: the query can match nothing.
       if (words?.length === 0) return null;
       if (words) prefixes.set(clause, words);
@@ -264,7 +265,7 @@ export const sqliteFts5Engine: FullTextEngine = {
       async count(limit) {
         const table = sql.table(columnsOf('anywhere').table);
         const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT rowid FROM ${table}
-          WHERE ${table} MATCH ${matchOf('anywhere')} AND rowid BETWEEN ${first} AND ${last} LIMIT ${limit})`.execute(_db);
+          WHERE ${table} MATCH ${matchOf('anywhere')} AND rowid BETWEEN ${first} AND ${last} LIMIT ${limit})`.execute(db);
         return Number(rows[0]?.n ?? 0);
       },
       async newest(tier, limit) {
@@ -272,7 +273,7 @@ export const sqliteFts5Engine: FullTextEngine = {
         // FTS5 walks its lists from the highest key down and stops after `limit` rows: no sort, no score.
         const { rows } = await sql<{ id: string; card: string | null }>`SELECT d.article_id AS id, d.card AS card FROM (SELECT rowid AS doc_id FROM ${table}
           WHERE ${table} MATCH ${matchOf(tier)} AND rowid BETWEEN ${first} AND ${last} ORDER BY rowid DESC LIMIT ${limit}) AS r
-          CROSS JOIN article_search_docs d ON d.doc_id = r.doc_id ORDER BY r.doc_id DESC`.execute(_db);
+          CROSS JOIN article_search_docs d ON d.doc_id = r.doc_id ORDER BY r.doc_id DESC`.execute(db);
         return rows;
       },
     };
