@@ -16,6 +16,10 @@ function percentile(sorted: Float64Array, p: number): number {
 async function run(request: LoadRequest): Promise<LoadSummary> {
   let latencies = new Float64Array(1 << 16);
   let count = 0;
+  // Each connection cycles through the paths in order and waits for each answer (no pipelining),
+  // so the path a response answers is its connection's current one.
+  const paths = request.paths ?? [];
+  const byPath: number[][] = paths.map(() => []);
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -28,8 +32,11 @@ async function run(request: LoadRequest): Promise<LoadSummary> {
       // Deliberately no conditional headers: the benchmark measures full 200 responses, not 304s.
       headers: {},
     }, (error, res) => (error ? reject(error) : resolve(res)));
-    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, ms: number) => {
+    instance.on('response', (client, statusCode: number, _bytes: number, ms: number) => {
       if (statusCode < 200 || statusCode >= 300) return;
+      // Not in autocannon's types: the index of the client's current request in `requests`.
+      const at = (client as unknown as { requestIterator?: { currentRequestIndex?: number } }).requestIterator?.currentRequestIndex;
+      if (paths.length > 1 && request.pipelining === 1 && at !== undefined) byPath[at]?.push(ms);
       if (count === latencies.length) {
         const grown = new Float64Array(latencies.length * 2);
         grown.set(latencies);
@@ -60,6 +67,12 @@ async function run(request: LoadRequest): Promise<LoadSummary> {
     statusCodes,
     generatorCpu: cpuShare,
     serverCpu: Number.NaN,
+    ...(paths.length > 1 && request.pipelining === 1 ? {
+      byPath: paths.map((path, i) => {
+        const sortedPath = Float64Array.from(byPath[i]!).sort();
+        return { path, requests: sortedPath.length, p50Ms: percentile(sortedPath, 50), p95Ms: percentile(sortedPath, 95) };
+      }),
+    } : {}),
   };
 }
 

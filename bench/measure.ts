@@ -47,6 +47,8 @@ export interface LoadSummary {
   generatorCpu: number;
   /** CPU time this process (the server side) used during the run, in cores; NaN when the server ran elsewhere. */
   serverCpu: number;
+  /** With several paths: each one's 2xx latencies (float ms), in the order given. */
+  byPath?: { path: string; requests: number; p50Ms: number; p95Ms: number }[];
 }
 
 export type LoadResponse = { ok: true; summary: LoadSummary } | { ok: false; error: string };

@@ -44,6 +44,7 @@ const usage = `Usage: npm run bench -- [options]
   --baseline MODE     inline (default: the baseline runs on this process's main thread, like Dateline) or child (a fresh process)
   --cpu-prof          write a V8 CPU profile of this process for each measured run, Dateline's and the inline baseline's (slows them)
   --cpu-prof-dir DIR  where to write the profiles (default: a new folder in the temp dir)
+  --by-query          with the search scenario, each query's own p50 and p95 as well
   --json              print one JSON object with the results as the last line
   --help              show this help`;
 
@@ -64,6 +65,7 @@ interface Options {
   searchArticles: number;
   baseline: 'inline' | 'child';
   cpuProfDir: string | null;
+  byQuery: boolean;
   json: boolean;
 }
 
@@ -99,6 +101,7 @@ function parseOptions(argv: string[]): Options | null {
     baseline: values.baseline,
     cpuProfDir: values['cpu-prof'] || values['cpu-prof-dir'] ? (values['cpu-prof-dir'] ?? path.join(tmpdir(), `dateline-bench-profiles-${Date.now()}`)) : null,
     json: values.json,
+    byQuery: values['by-query'],
   };
 }
 
@@ -120,6 +123,7 @@ function parseOptionValues(argv: string[]) {
       'cpu-prof': { type: 'boolean', default: false },
       'cpu-prof-dir': { type: 'string' },
       json: { type: 'boolean', default: false },
+      'by-query': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -350,6 +354,7 @@ async function measureSearch(
     // A timeout is a request slower than autocannon's limit: a figure to report (a busy machine), not a wrong answer.
     if (run.timeouts > 0) log(`  ${run.timeouts} requests timed out (left out of the percentiles)`);
     log(`  ${Math.round(run.rps)} rps, p50 ${run.p50Ms.toFixed(2)} ms, p95 ${run.p95Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms; server ${run.serverCpu.toFixed(2)} cores, ${(cpuPerRequestUs(run) / 1000).toFixed(2)} ms CPU/request`);
+    if (options.byQuery) for (const q of run.byPath ?? []) log(`    p50 ${q.p50Ms.toFixed(2).padStart(6)} ms, p95 ${q.p95Ms.toFixed(2).padStart(6)} ms  ${decodeURIComponent(q.path)}`);
     return run;
   };
   // As the site runs: the search cache is warm from the requests above and nothing is written

@@ -52,7 +52,7 @@ import { SiteMediaImport } from './app/site-import/site-media-import.js';
 import { mediaDownloaderOver } from './ingest/fetch/media-downloader.js';
 import type { SafeFetcher } from './ingest/fetch/safe-fetcher.js';
 import { ImportTextPool } from './workers/import-text-pool.js';
-import { SearchThreadPool } from './workers/search-thread-pool.js';
+import { defaultSearchThreads, SearchThreadPool } from './workers/search-thread-pool.js';
 import { ArticleAnalysisService } from './app/article-analysis.js';
 import { AnalysisWorker } from './app/analysis-worker.js';
 import { ThemeRetrainer } from './app/theme-retrainer.js';
@@ -167,7 +167,7 @@ export async function createDateline(config: Config, overrides: DatelineOverride
   const directory = new SiteDirectory({ store, events });
   const site = new PublicSite({ store, clock, settings, taxonomies, directory });
   // On SQLite searches run on reader threads (PostgreSQL already answers them in its own processes).
-  const searchThreads = config.searchThreads ?? Math.min(4, availableParallelism());
+  const searchThreads = config.searchThreads ?? defaultSearchThreads(availableParallelism());
   const searchPool = database.capabilities.fullText === 'fts5' && searchThreads > 0 ? new SearchThreadPool({ sqlitePath: database.location, threads: searchThreads }) : null;
   const searchMaintenance = new SearchMaintenance({ search: store.search, log: console });
   const search = new SiteSearch({ store, clock, site, taxonomies, directory, ...(searchPool ? { reader: searchPool } : {}) });

@@ -13,7 +13,7 @@ import { tags, type CacheTag } from './content-events.js';
 import type { ArticleFilter, ArticleOrder, ArticleSummary, ArticleWithoutSource, Clock, Store } from './ports.js';
 import type { SettingsService } from './settings-service.js';
 import type { SiteDirectory } from './site-directory.js';
-import type { TaxonomyService } from './taxonomy-service.js';
+import type { TaxonomyIndex, TaxonomyService } from './taxonomy-service.js';
 
 /** An article with everything a page needs to show about it. */
 /** `A`: the article as loaded; pages have its HTML body, search results only its summary. */
@@ -56,16 +56,27 @@ export interface PageData<T> {
 export class PublicSite {
   constructor(private readonly deps: { store: Store; clock: Clock; settings: SettingsService; taxonomies: TaxonomyService; directory: SiteDirectory }) {}
 
+  /**
+   * What every page shows around its content. The same object while the settings and the
+   * taxonomy index stay the same objects (both services replace theirs on a change), so renderers
+   * can keep what they derive from it (the layout's header and footer) keyed on the frame.
+   */
   async frame(): Promise<SiteFrame> {
     const [settings, index] = await Promise.all([this.deps.settings.get(), this.deps.taxonomies.index()]);
-    return {
+    const last = this.lastFrame;
+    if (last && last.settings === settings && last.index === index) return last.frame;
+    const frame: SiteFrame = Object.freeze({
       settings,
       taxonomies: index.taxonomies.map((taxonomy) => ({
         taxonomy,
         topTerms: index.termsOf(taxonomy.id).filter((t) => t.parentId === null),
       })),
-    };
+    });
+    this.lastFrame = { settings, index, frame };
+    return frame;
   }
+
+  private lastFrame: { settings: SiteSettings; index: TaxonomyIndex; frame: SiteFrame } | null = null;
 
   /** The newest articles. `page` beyond the end yields an empty listing the caller redirects. */
   async home(page: number): Promise<PageData<ListingView>> {

@@ -2,7 +2,7 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { insertValues } from '../storage/multi-row-insert.js';
 import type { Article } from '../domain/article.js';
 import type { Database } from '../storage/schema.js';
-import { KyselySearchIndex, termGroupsOf, type FullTextEngine, type MatchPlan, type SearchFilter, type SearchTier } from './kysely-search-index.js';
+import { KyselySearchIndex, termGroupsOf, type FullTextEngine, type MatchPlan, type SearchFilter, type SearchMatch, type SearchTier } from './kysely-search-index.js';
 import { firstKeyAt, KEY_SLOTS, lastKeyAt, visibleKeyRange } from './search-doc-keys.js';
 import { indexedFieldsOf, searchDocumentOf, searchTextOf, type SearchDocument, type SearchFacts } from './search-document.js';
 import { filterToken, filterTokensOf } from './search-filter-tokens.js';
@@ -263,17 +263,11 @@ export const sqliteFts5Engine: FullTextEngine = {
     const matchOf = (tier: SearchTier) => [fts5MatchOf(clauses, columnsOf(tier), prefixes), ...(filterMatch ? [filterMatch] : [])].join(' AND ');
     return {
       async count(limit) {
-        const table = sql.table(columnsOf('anywhere').table);
-        const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT rowid FROM ${table}
-          WHERE ${table} MATCH ${matchOf('anywhere')} AND rowid BETWEEN ${first} AND ${last} LIMIT ${limit})`.execute(db);
+        const { rows } = await db.executeQuery<{ n: number }>(CompiledQuery.raw(QUERIES[columnsOf('anywhere').table].count, [matchOf('anywhere'), first, last, limit]));
         return Number(rows[0]?.n ?? 0);
       },
       async newest(tier, limit) {
-        const table = sql.table(columnsOf(tier).table);
-        // FTS5 walks its lists from the highest key down and stops after `limit` rows: no sort, no score.
-        const { rows } = await sql<{ id: string; card: string | null }>`SELECT d.article_id AS id, d.card AS card FROM (SELECT rowid AS doc_id FROM ${table}
-          WHERE ${table} MATCH ${matchOf(tier)} AND rowid BETWEEN ${first} AND ${last} ORDER BY rowid DESC LIMIT ${limit}) AS r
-          CROSS JOIN article_search_docs d ON d.doc_id = r.doc_id ORDER BY r.doc_id DESC`.execute(db);
+        const { rows } = await db.executeQuery<SearchMatch>(CompiledQuery.raw(QUERIES[columnsOf(tier).table].newest, [matchOf(tier), first, last, limit]));
         return rows;
       },
     };
@@ -330,6 +324,19 @@ export const sqliteFts5Engine: FullTextEngine = {
 
 /** The FTS5 tables of the index (migrations 0016, 0018 and 0020). */
 const FTS_TABLES = ['article_search_fts', 'article_search_head_fts', 'article_search_stems_fts', 'article_search_head_stems_fts', 'article_search_title_stems_fts'] as const;
+
+/**
+ * The two statements a search asks of each table, as SQL text: a search thread answers hundreds
+ * a second, and building them through Kysely's `sql` template compiled the same text every time.
+ * The count's matches are counted up to its limit and no further. The newest matches come
+ * without a sort or a score: FTS5 walks its lists from the highest key down and stops after
+ * `limit` rows.
+ */
+const QUERIES: Readonly<Record<typeof FTS_TABLES[number], { count: string; newest: string }>> = Object.fromEntries(FTS_TABLES.map((table) => [table, {
+  count: `SELECT count(*) AS n FROM (SELECT rowid FROM "${table}" WHERE "${table}" MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)`,
+  newest: `SELECT d.article_id AS id, d.card AS card FROM (SELECT rowid AS doc_id FROM "${table}" WHERE "${table}" MATCH ? AND rowid BETWEEN ? AND ?
+    ORDER BY rowid DESC LIMIT ?) AS r CROSS JOIN article_search_docs d ON d.doc_id = r.doc_id ORDER BY r.doc_id DESC`,
+}])) as Record<typeof FTS_TABLES[number], { count: string; newest: string }>;
 
 /**
  * A table is merged once it holds this many segments. Every commit that writes to it adds one,
