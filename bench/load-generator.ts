@@ -19,7 +19,7 @@ async function run(request: LoadRequest): Promise<LoadSummary> {
   // Each connection cycles through the paths in order and waits for each answer (no pipelining),
   // so the path a response answers is its connection's current one.
   const paths = request.paths ?? [];
-  const byPath: number[][] = paths.map(() => []);
+  const byPath: number[][] | null = paths.length > 1 && request.pipelining === 1 ? paths.map(() => []) : null;
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -36,7 +36,7 @@ async function run(request: LoadRequest): Promise<LoadSummary> {
       if (statusCode < 200 || statusCode >= 300) return;
       // Not in autocannon's types: the index of the client's current request in `requests`.
       const at = (client as unknown as { requestIterator?: { currentRequestIndex?: number } }).requestIterator?.currentRequestIndex;
-      if (paths.length > 1 && request.pipelining === 1 && at !== undefined) byPath[at]?.push(ms);
+      if (at !== undefined) byPath?.[at]?.push(ms);
       if (count === latencies.length) {
         const grown = new Float64Array(latencies.length * 2);
         grown.set(latencies);
@@ -67,7 +67,7 @@ async function run(request: LoadRequest): Promise<LoadSummary> {
     statusCodes,
     generatorCpu: cpuShare,
     serverCpu: Number.NaN,
-    ...(paths.length > 1 && request.pipelining === 1 ? {
+    ...(byPath ? {
       byPath: paths.map((path, i) => {
         const sortedPath = Float64Array.from(byPath[i]!).sort();
         return { path, requests: sortedPath.length, p50Ms: percentile(sortedPath, 50), p95Ms: percentile(sortedPath, 95) };

@@ -69,11 +69,11 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchRoutesDeps)
     const data = await deps.search.search(searchRequest);
     const info = data.content.results?.page;
     if (info && info.page > info.pageCount) return reply.redirect(searchPath(data.content.request, info.pageCount), 302);
-    const html = renderSearchPage(data, deps.assets);
-    const headers = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex' };
     // As bytes: a string body is measured for its length and then encoded again to be written (20 KB a page).
-    if (!deps.cache) return reply.code(200).type(HTML).headers(headers).send(Buffer.from(html));
-    return sendPage(request, reply, deps.cache.set(key, startedAt, { status: 200, body: Buffer.from(html), contentType: HTML, headers, tags: data.tags }));
+    const body = Buffer.from(renderSearchPage(data, deps.assets));
+    const headers = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex' };
+    if (!deps.cache) return reply.code(200).type(HTML).headers(headers).send(body);
+    return sendPage(request, reply, deps.cache.set(key, startedAt, { status: 200, body, contentType: HTML, headers, tags: data.tags }));
   });
 }
 

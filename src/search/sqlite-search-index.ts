@@ -332,11 +332,11 @@ const FTS_TABLES = ['article_search_fts', 'article_search_head_fts', 'article_se
  * without a sort or a score: FTS5 walks its lists from the highest key down and stops after
  * `limit` rows.
  */
-const QUERIES: Readonly<Record<typeof FTS_TABLES[number], { count: string; newest: string }>> = Object.fromEntries(FTS_TABLES.map((table) => [table, {
+const QUERIES = Object.fromEntries(FTS_TABLES.map((table) => [table, {
   count: `SELECT count(*) AS n FROM (SELECT rowid FROM "${table}" WHERE "${table}" MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)`,
   newest: `SELECT d.article_id AS id, d.card AS card FROM (SELECT rowid AS doc_id FROM "${table}" WHERE "${table}" MATCH ? AND rowid BETWEEN ? AND ?
     ORDER BY rowid DESC LIMIT ?) AS r CROSS JOIN article_search_docs d ON d.doc_id = r.doc_id ORDER BY r.doc_id DESC`,
-}])) as Record<typeof FTS_TABLES[number], { count: string; newest: string }>;
+}])) as Readonly<Record<typeof FTS_TABLES[number], { count: string; newest: string }>>;
 
 /**
  * A table is merged once it holds this many segments. Every commit that writes to it adds one,
