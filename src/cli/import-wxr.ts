@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { SiteImportItemOutcome, SiteImportReport } from '../app/site-import/site-import-service.js';
 import { loadSiteImportMappingFile } from '../config/site-import-mapping-file.js';
 import { defaultWxrMapping } from '../ingest/wxr/default-wxr-mapping.js';
 import { fileChunks } from '../ingest/file-chunks.js';
 import { readWxr } from '../ingest/wxr/read-wxr.js';
-import { scanWxr } from '../ingest/wxr/scan-wxr.js';
+import { scanWxrFile } from '../ingest/wxr/scan-wxr.js';
 import { wxrSiteEvents } from '../ingest/wxr/wxr-site-events.js';
 import type { Dateline } from '../main.js';
 import { createProgress } from './progress.js';
@@ -33,9 +32,9 @@ export interface WxrImportOptions extends SiteMediaOptions {
 /** Imports one WordPress export: a first pass counts and collects media, the second writes item by item. */
 export async function importWxrFile(dateline: Dateline, file: string, options: WxrImportOptions = {}): Promise<SiteImportOutcome | null> {
   keepImportHeapSmall(dateline.config);
-  const hash = createHash('sha256');
   const readOptions = options.maxFieldChars ? { maxFieldChars: options.maxFieldChars } : {};
-  const scan = await scanWxr(fileChunks(file, hash), readOptions);
+  // A dry run reads every item, to say where a broken file stops being XML.
+  const { scan, fileHash } = await scanWxrFile(file, { ...readOptions, thorough: options.dryRun ?? false });
   const defaults = defaultWxrMapping(scan);
   if (options.printMapping) {
     console.log(JSON.stringify(defaultWxrMapping(scan, { listUnknownTypes: true }), null, 2));
@@ -47,7 +46,6 @@ export async function importWxrFile(dateline: Dateline, file: string, options: W
     return null;
   }
   const mapping = options.mappingFile ? loadSiteImportMappingFile(options.mappingFile, defaults) : defaults;
-  const fileHash = hash.digest('hex');
   const siteUrl = scan.site.baseBlogUrl || scan.site.link || scan.site.baseSiteUrl;
   const progress = createProgress(scan.authors + scan.terms + scan.items, 'items');
   let externalMedia = 0;
