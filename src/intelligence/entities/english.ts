@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import englishCountryNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import type { EntityLanguage, WordClass } from './language.js';
@@ -10,15 +10,27 @@ const countryNames = new Set(
   Object.values(countries.getNames('en', { select: 'all' })).flat().map((n) => n.toLowerCase()),
 );
 
-// compromise ships a 24,000-word English lexicon (given names, surnames, places, organisations, word classes).
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+type Lexicon = Record<string, string | string[]>;
+const require = createRequire(import.meta.url);
+let lexicon: Lexicon | null = null;
+
+/**
+ * compromise's 24,000-word English lexicon (given names, surnames, places, organisations, word
+ * classes), loaded at the first word looked up: the package holds some 40 MB once loaded, which a
+ * process that never looks for names (a site import, a web node before its first analysis) need
+ * not carry. Its CommonJS build, so that loading stays synchronous on every Node from 20 on.
+ */
+function lexiconOf(): Lexicon {
+  lexicon ??= (require('compromise') as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon;
+  return lexicon;
+}
 
 const GIVEN = new Set(['MaleName', 'FemaleName', 'FirstName']);
 const PLACE = new Set(['City', 'Country', 'Region', 'Place']);
 const ORGANISATION = new Set(['Organization', 'SportsTeam']);
 
 function classOf(word: string): WordClass | null {
-  const entry = lexicon[word.toLowerCase()];
+  const entry = lexiconOf()[word.toLowerCase()];
   if (entry === undefined) return null;
   const tags = Array.isArray(entry) ? entry : [entry];
   if (tags.some((t) => t === 'Month' || t === 'WeekDay')) return 'month-or-day';
