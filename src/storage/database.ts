@@ -102,6 +102,14 @@ function applyReadSettings(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
 }
 
+/**
+ * SQLite's page cache during bulk writes, in KiB: 8 MB instead of the 32 MB searches want. A bulk
+ * write's pages are read once or written; the file's pages stay in the OS cache anyway. At 100,000
+ * imported posts the smaller cache took the same time (44.6 and 45.8 s against 44.8 and 44.3,
+ * alternating) and 21–24 MB less peak memory.
+ */
+const BULK_CACHE_KIB = 8_192;
+
 /** WAL pages between checkpoints during bulk writes: 256 MB instead of SQLite's 4 MB. */
 const BULK_WAL_CHECKPOINT_PAGES = 65_536;
 
@@ -114,15 +122,18 @@ const BULK_WAL_CHECKPOINT_PAGES = 65_536;
  * The memory map is off meanwhile: an import's writes go through the page cache anyway, and every
  * page its lookups touched through the map stayed in the process's resident memory, so a
  * 100,000-post import peaked at 747 MB with it and 335 MB without (and ran 1,319 → 1,401 posts/s).
- * Both settings belong to this connection only, so a killed import leaves nothing behind.
+ * The page cache shrinks to 8 MB for the same reason (BULK_CACHE_KIB). These settings belong to
+ * this connection only, so a killed import leaves nothing behind.
  */
 async function sqliteBulkWrites<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): Promise<T> {
   const saved = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
   sqlite.pragma(`wal_autocheckpoint = ${BULK_WAL_CHECKPOINT_PAGES}`);
   sqlite.pragma('mmap_size = 0');
+  sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
   try {
     return await work();
   } finally {
+    sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
     sqlite.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
     sqlite.pragma(`wal_autocheckpoint = ${saved}`);
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
