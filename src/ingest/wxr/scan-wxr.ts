@@ -73,7 +73,9 @@ async function readScan(bytes: AsyncIterable<Buffer | string>, options: ReadWxrO
     scan.comments = tallied.comments;
     scan.postTypes = tallied.postTypes;
     for (const [domain, uses] of tallied.domains) {
-      if (domain !== 'author') scan.taxonomies.set(taxonomyOfDomain(domain), (scan.taxonomies.get(taxonomyOfDomain(domain)) ?? 0) + uses);
+      if (domain === 'author') continue;
+      const taxonomy = taxonomyOfDomain(domain);
+      scan.taxonomies.set(taxonomy, (scan.taxonomies.get(taxonomy) ?? 0) + uses);
     }
   }
   return scan;

@@ -12,8 +12,8 @@ export interface WxrItemTally {
 
 /**
  * The export holds something the byte-level pass does not read with certainty (a DOCTYPE, a
- * default namespace, a namespace declared inside an item, an encoded post type, an attachment
- * too large to hold): the first reading parses the whole file instead.
+ * default namespace, a namespace declared anywhere but on `<rss>` or `<channel>`, an encoded post
+ * type, an attachment too large to hold): the first reading parses the whole file instead.
  */
 export class NeedsFullScan extends Error {
   constructor(readonly why: string) {
@@ -26,6 +26,8 @@ const enum Mode { Markup, Cdata, Comment, Instruction }
 const CDATA_OPEN = Buffer.from('<![CDATA[');
 const ITEM = Buffer.from('item');
 const CATEGORY = Buffer.from('category');
+const RSS = Buffer.from('rss');
+const CHANNEL = Buffer.from('channel');
 /**
  * What the parser is given in place of an item it need not read: the item's place stays marked,
  * so the reader sends the site's fields at the first item as it does on a full reading (a broken
@@ -205,7 +207,10 @@ class SkeletonReader {
         if (selfClosing) this.endItem(w, gt + 1);
       } else {
         const text = w.toString('latin1', lt, gt);
-        if (text.includes('xmlns')) this.declarations(text);
+        if (!text.includes('xmlns')) return;
+        // Only a declaration on an ancestor of the items is in scope for them.
+        if (!isName(w, from, to, RSS) && !isName(w, from, to, CHANNEL)) throw new NeedsFullScan('it declares a namespace outside <rss> and <channel>');
+        this.declarations(text);
       }
       return;
     }
@@ -271,7 +276,7 @@ class SkeletonReader {
     this.out.push(...item.parts);
   }
 
-  /** Namespace declarations outside items: which prefix is WordPress's. */
+  /** Namespace declarations on `<rss>` or `<channel>`: which prefix is WordPress's. */
   private declarations(tagText: string): void {
     for (const [, prefix, double, single] of tagText.matchAll(NAMESPACE_DECLARATION)) {
       if (prefix === undefined) throw new NeedsFullScan('it declares a default namespace');
