@@ -15,7 +15,7 @@ export interface ReadWxrOptions {
 export const DEFAULT_MAX_FIELD_CHARS = 16 * 1024 * 1024;
 
 /** Namespaces WordPress has used for its elements over the years (http and https, 1.0–1.2). */
-const WP = /^https?:\/\/wordpress\.org\/export\/1\.\d+\/$/;
+export const WP_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/1\.\d+\/$/;
 const WP_EXCERPT = /^https?:\/\/wordpress\.org\/export\/1\.\d+\/excerpt\/$/;
 const CONTENT = 'http://purl.org/rss/1.0/modules/content/';
 const DC = 'http://purl.org/dc/elements/1.1/';
@@ -23,7 +23,7 @@ const DC = 'http://purl.org/dc/elements/1.1/';
 /** A short, namespace-resolved name (`wp:post_id`, `content:encoded`, `title`); elements of other vocabularies get `other:`. */
 function nameOf(tag: SaxesTagNS): string {
   if (!tag.uri) return tag.local;
-  if (WP.test(tag.uri)) return `wp:${tag.local}`;
+  if (WP_NAMESPACE.test(tag.uri)) return `wp:${tag.local}`;
   if (WP_EXCERPT.test(tag.uri)) return `excerpt:${tag.local}`;
   if (tag.uri === CONTENT) return `content:${tag.local}`;
   if (tag.uri === DC) return `dc:${tag.local}`;

@@ -1,3 +1,5 @@
+import { WP_NAMESPACE } from './read-wxr.js';
+
 /**
  * What the byte-level pass counts of the items it does not hand to the parser: the totals the
  * first reading of an export needs for the progress bar and the default mapping.
@@ -38,7 +40,6 @@ const COMMENT_OPEN = Buffer.from('<!--');
 const CDATA_CLOSE = Buffer.from(']]>');
 const COMMENT_CLOSE = Buffer.from('-->');
 const INSTRUCTION_CLOSE = Buffer.from('?>');
-const WP_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/1\.\d+\/$/;
 const NAMESPACE_DECLARATION = /\sxmlns(?::([^\s=/>]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const DOMAIN_ATTRIBUTE = /\sdomain\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 /** A post type or a category domain the pass reads as it stands: printable ASCII with no entity to decode. */
